@@ -1,0 +1,46 @@
+package mpkernel.cli;
+
+import java.io.PrintWriter;
+
+import mpkernel.isolation.IsolationUnavailableException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point of {@code ./mpk} for the commands implemented in Java. The launcher script
+ * handles {@code test}, {@code build} and {@code qemu} itself.
+ *
+ * <p>Exit statuses: 0 success, 2 bad usage or a backend unavailable here, 1 anything else.
+ * A user mistake gets one line on stderr, never a stack trace.
+ */
+@Command(name = "mpk", mixinStandardHelpOptions = true, version = "mpkernel 0.1.0",
+        description = "Intra-unikernel isolation with Intel MPK, on the JVM.",
+        subcommands = {DoctorCommand.class})
+public final class Main {
+
+    /** Exit status for usage errors. */
+    static final int USAGE = 2;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    static int execute(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setParameterExceptionHandler((e, a) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("mpk: " + e.getMessage() + " (see ./mpk "
+                    + String.join(" ", e.getCommandLine().getCommandSpec().qualifiedName().replaceFirst("^mpk ?", "")).trim()
+                    + " --help)");
+            return USAGE;
+        });
+        cli.setExecutionExceptionHandler((e, c, parseResult) -> {
+            if (e instanceof UserError || e instanceof IsolationUnavailableException) {
+                c.getErr().println("mpk: " + e.getMessage());
+                return USAGE;
+            }
+            throw e;
+        });
+        return cli.execute(args);
+    }
+}

@@ -1,0 +1,110 @@
+package mpkernel.isolation;
+
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The only way into a domain: {@code gate.call(body)} runs {@code body} with the rights of
+ * {@link #target()} and restores the caller's rights on every exit path, normal or
+ * exceptional. Gates nest; each OS thread has its own rights (under {@link Backend#MPK}).
+ *
+ * <p>Under {@link Backend#MPK} entry and exit are one generated {@code wrpkru; lfence} stub
+ * call each; under {@link Backend#MPROTECT} they {@code mprotect} the regions whose rights
+ * change; under {@link Backend#NONE} a gate only runs its body and counts nothing, so the
+ * unisolated build pays nothing for it.
+ *
+ * <p>Crossing a gate on a virtual thread (real backends) throws {@link WrongThreadException}.
+ */
+public abstract sealed class Gate permits NoneGate, MpkGate, MprotectGate {
+
+    private static final AtomicInteger IDS = new AtomicInteger();
+
+    final int id = IDS.getAndIncrement();
+    final Domain target;
+    private final ConcurrentLinkedQueue<Counter> counters = new ConcurrentLinkedQueue<>();
+
+    Gate(Domain target) {
+        this.target = target;
+    }
+
+    /** The domain this gate enters. */
+    public final Domain target() {
+        return target;
+    }
+
+    /** Runs {@code body} inside {@link #target()} and returns its result. */
+    public final <T> T call(Supplier<T> body) {
+        int token = enter();
+        try {
+            return body.get();
+        } finally {
+            leave(token);
+        }
+    }
+
+    /** Runs {@code body} inside {@link #target()}. */
+    public final void run(Runnable body) {
+        int token = enter();
+        try {
+            body.run();
+        } finally {
+            leave(token);
+        }
+    }
+
+    /** Runs {@code body} inside {@link #target()}; no boxing. */
+    public final int callInt(IntSupplier body) {
+        int token = enter();
+        try {
+            return body.getAsInt();
+        } finally {
+            leave(token);
+        }
+    }
+
+    /** Runs {@code body} inside {@link #target()}; no boxing. */
+    public final long callLong(LongSupplier body) {
+        int token = enter();
+        try {
+            return body.getAsLong();
+        } finally {
+            leave(token);
+        }
+    }
+
+    /**
+     * How many times any thread entered through this gate. Exact once the counting threads
+     * have been joined; always 0 under {@link Backend#NONE}.
+     */
+    public final long crossings() {
+        long sum = 0;
+        for (Counter c : counters) {
+            sum += c.n;
+        }
+        return sum;
+    }
+
+    /** Switches to the target's rights; returns what {@link #leave} needs to switch back. */
+    abstract int enter();
+
+    abstract void leave(int token);
+
+    Counter newCounter() {
+        Counter c = new Counter();
+        counters.add(c);
+        return c;
+    }
+
+    /** One thread's count for one gate; written only by that thread. */
+    static final class Counter {
+        long n;
+    }
+
+    @Override
+    public String toString() {
+        return "Gate[" + target + "]";
+    }
+}

@@ -1,0 +1,33 @@
+package mpkernel.isolation;
+
+/**
+ * A gate that writes PKRU: {@link PkruStubs#swap} on entry (returning the caller's PKRU) and
+ * {@link PkruStubs#write} of that value on exit. The whole PKRU is written on entry, never
+ * patched, because a thread's earlier rights are not to be trusted (a thread that predates the
+ * key allocation starts with every new key denied).
+ */
+final class MpkGate extends Gate {
+    private final int pkru;
+    private final Isolation owner;
+
+    MpkGate(Isolation owner, Domain target, Pkru pkru) {
+        super(target);
+        this.owner = owner;
+        this.pkru = pkru.value();
+    }
+
+    @Override
+    int enter() {
+        owner.checkOpen();
+        ThreadState st = ThreadState.current();
+        st.count(this);
+        st.push(target);
+        return PkruStubs.swap(pkru);
+    }
+
+    @Override
+    void leave(int saved) {
+        PkruStubs.write(saved);
+        ThreadState.current().pop();
+    }
+}

@@ -1,0 +1,98 @@
+package mpkernel.isolation.fault;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The QEMU guest that gives this project real PKU on a CPU without it ({@code ./mpk qemu}).
+ * Used by tests and experiments that must run the {@code mpk} backend for real.
+ */
+public final class PkuGuest {
+
+    private PkuGuest() {
+    }
+
+    /** Why the guest cannot run here, or empty if it can. */
+    public static Optional<String> unavailableReason() {
+        if (!onPath("qemu-system-x86_64")) {
+            return Optional.of("qemu-system-x86_64 is not installed (apt-get install qemu-system-x86 linux-image-amd64 busybox-static cpio)");
+        }
+        if (!onPath("busybox") && !Files.isExecutable(Path.of("/bin/busybox"))) {
+            return Optional.of("busybox is not installed (apt-get install busybox-static)");
+        }
+        try (Stream<Path> boot = Files.list(Path.of("/boot"))) {
+            if (boot.noneMatch(p -> p.getFileName().toString().startsWith("vmlinuz-"))) {
+                return Optional.of("no kernel image in /boot (apt-get install linux-image-amd64)");
+            }
+        } catch (IOException e) {
+            return Optional.of("cannot list /boot: " + e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    /** Whether this JVM itself runs inside the guest. */
+    public static boolean insideGuest() {
+        return "1".equals(System.getenv("MPK_IN_QEMU"));
+    }
+
+    /** The project root: system property {@code mpk.root}, else {@code MPK_ROOT}, else the working folder. */
+    public static Path projectRoot() {
+        String p = System.getProperty("mpk.root");
+        if (p == null || p.isBlank()) {
+            p = System.getenv("MPK_ROOT");
+        }
+        return Path.of(p == null || p.isBlank() ? "." : p).toAbsolutePath().normalize();
+    }
+
+    /**
+     * The command line that runs {@code command} inside the guest, through the launcher.
+     */
+    public static List<String> wrap(List<String> command) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(projectRoot().resolve("mpk").toString());
+        cmd.add("qemu");
+        cmd.add("--");
+        cmd.addAll(command);
+        return cmd;
+    }
+
+    /** The java launcher of this JVM, which the guest sees at the same path. */
+    public static String javaLauncher() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Runs {@code command} inside the guest; returns exit status and combined output. */
+    public static Result run(List<String> command) {
+        try {
+            Process p = new ProcessBuilder(wrap(command)).redirectErrorStream(true).start();
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return new Result(p.waitFor(), out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the PKU guest", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the PKU guest ran", e);
+        }
+    }
+
+    /** Exit status and combined output of a guest run. */
+    public record Result(int exitCode, String output) {
+    }
+
+    private static boolean onPath(String exe) {
+        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+        for (String dir : path.split(":")) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, exe))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

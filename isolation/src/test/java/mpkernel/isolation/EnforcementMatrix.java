@@ -1,0 +1,98 @@
+package mpkernel.isolation;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import mpkernel.isolation.fault.ChildJvm;
+import mpkernel.isolation.fault.Fate;
+
+/**
+ * Runs every access of the enforcement matrix in child JVMs and reports each one's fate.
+ * Accesses the policy allows share one child (they must all survive); each access the policy
+ * denies gets a child of its own, since it should die.
+ *
+ * <p>{@code main(BACKEND)} prints one {@code CASE} line per access, so the matrix can run inside
+ * the PKU guest and be checked by a test outside it.
+ */
+public final class EnforcementMatrix {
+
+    /** One access and what became of it. */
+    record Case(String policy, Domain running, String op, Domain owner, Fate.Kind kind, int siCode, String violated,
+                long expectedAddress, long faultAddress) {
+        String line() {
+            return String.format(Locale.ROOT, "CASE %s %s %s %s %s %d %s 0x%x 0x%x", policy, running, op, owner, kind, siCode,
+                    violated, expectedAddress, faultAddress);
+        }
+
+        static Case parse(String line) {
+            String[] f = line.trim().split(" ");
+            return new Case(f[1], new Domain(f[2]), f[3], new Domain(f[4]), Fate.Kind.valueOf(f[5]), Integer.parseInt(f[6]),
+                    f[7], Long.parseUnsignedLong(f[8].substring(2), 16), Long.parseUnsignedLong(f[9].substring(2), 16));
+        }
+    }
+
+    static final List<Domain> DOMAINS = List.of(Domain.SAFE_KERNEL, Domain.UNSAFE_KERNEL, Domain.USER);
+
+    static List<Case> run(Backend backend) {
+        List<Case> results = new ArrayList<>();
+        for (String policyName : List.of("paper", "readonly")) {
+            Policy policy = EnforcementProbe.policy(policyName);
+            List<String> allowed = new ArrayList<>();
+            List<String> denied = new ArrayList<>();
+            for (Domain running : DOMAINS) {
+                for (Domain owner : DOMAINS) {
+                    for (String op : List.of("read", "write")) {
+                        if (policyName.equals("readonly") && !(running.equals(Domain.USER) && owner.equals(Domain.UNSAFE_KERNEL))) {
+                            continue; // the readonly policy only differs in this one cell
+                        }
+                        Access a = policy.access(running, owner);
+                        boolean ok = a == Access.READ_WRITE || (a == Access.READ_ONLY && op.equals("read"));
+                        (ok ? allowed : denied).add(running + ":" + op + ":" + owner);
+                    }
+                }
+            }
+            if (!allowed.isEmpty()) {
+                results.addAll(runChild(backend, policyName, allowed));
+            }
+            for (String d : denied) {
+                results.addAll(runChild(backend, policyName, List.of(d)));
+            }
+        }
+        return results;
+    }
+
+    private static List<Case> runChild(Backend backend, String policy, List<String> accesses) {
+        List<String> args = new ArrayList<>(List.of(backend.cliName(), policy));
+        args.addAll(accesses);
+        Fate fate = ChildJvm.onClassPath(EnforcementProbe.class.getName())
+                .jvmArgs(List.of("--enable-native-access=ALL-UNNAMED", "-Xshare:auto", "-XX:TieredStopAtLevel=1"))
+                .args(args)
+                .timeout(Duration.ofMinutes(3))
+                .run();
+        List<Case> cases = new ArrayList<>();
+        for (String access : accesses) {
+            String[] a = access.split(":");
+            boolean survived = fate.stdout().lines().anyMatch(l -> l.equals("OK " + access));
+            long expected = fate.stdout().lines().filter(l -> l.startsWith("TRY " + access + " "))
+                    .map(l -> Long.parseUnsignedLong(l.substring(l.lastIndexOf(' ') + 3), 16)).findFirst().orElse(0L);
+            boolean tried = expected != 0;
+            Fate.Kind kind = survived ? Fate.Kind.COMPLETED : tried ? fate.kind() : Fate.Kind.FAILED;
+            int siCode = !survived && tried ? fate.crash().map(c -> c.siCode()).orElse(0) : 0;
+            long faultAddr = !survived && tried ? fate.crash().map(c -> c.siAddr()).orElse(0L) : 0L;
+            String violated = !survived && tried ? fate.violatedRegion().map(r -> r.domain()).orElse("-") : "-";
+            cases.add(new Case(policy, new Domain(a[0]), a[1], new Domain(a[2]), kind, siCode, violated, expected, faultAddr));
+        }
+        if (!fate.stdout().contains("TRY ")) {
+            System.err.println("probe did not start: exit " + fate.exitCode() + "\n" + fate.stdout() + fate.stderr());
+        }
+        return cases;
+    }
+
+    public static void main(String[] args) {
+        for (Case c : run(Backend.parse(args[0]))) {
+            System.out.println(c.line());
+        }
+    }
+}

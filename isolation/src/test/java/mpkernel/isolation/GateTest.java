@@ -1,0 +1,142 @@
+package mpkernel.isolation;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+
+import static mpkernel.isolation.Domain.SAFE_KERNEL;
+import static mpkernel.isolation.Domain.UNSAFE_KERNEL;
+import static mpkernel.isolation.Domain.USER;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Gate semantics that hold on every backend this host can run (the host has no PKU). */
+class GateTest {
+
+    private static Isolation boot(Backend b) {
+        return Isolation.boot(b, Policy.paper(1 << 16, 1 << 16));
+    }
+
+    @Test
+    void mprotectGatesNestAndRestoreTheCallersDomain() {
+        try (Isolation iso = boot(Backend.MPROTECT)) {
+            assertNull(Isolation.currentDomain());
+            String trace = iso.gate(SAFE_KERNEL).call(() -> {
+                assertEquals(SAFE_KERNEL, Isolation.currentDomain());
+                String inner = iso.gate(USER).call(() -> {
+                    assertEquals(USER, Isolation.currentDomain());
+                    return iso.gate(SAFE_KERNEL).call(() -> "kernel-in-user:" + Isolation.currentDomain());
+                });
+                assertEquals(SAFE_KERNEL, Isolation.currentDomain());
+                return inner;
+            });
+            assertEquals("kernel-in-user:SAFE_KERNEL", trace);
+            assertNull(Isolation.currentDomain());
+            // back outside every gate, all memory is reachable again
+            iso.memory(SAFE_KERNEL).segment().set(JAVA_LONG, 0, 42);
+            assertEquals(42, iso.memory(SAFE_KERNEL).segment().get(JAVA_LONG, 0));
+        }
+    }
+
+    @Test
+    void exceptionLeavesTheGateAndRestoresRights() {
+        try (Isolation iso = boot(Backend.MPROTECT)) {
+            var e = assertThrows(IllegalStateException.class, () -> iso.gate(USER).run(() -> {
+                throw new IllegalStateException("boom");
+            }));
+            assertEquals("boom", e.getMessage());
+            assertNull(Isolation.currentDomain());
+            // had the gate not restored rights, this access would kill the JVM running the tests
+            iso.memory(SAFE_KERNEL).segment().set(JAVA_LONG, 8, 7);
+            assertEquals(7, iso.memory(SAFE_KERNEL).segment().get(JAVA_LONG, 8));
+        }
+    }
+
+    @Test
+    void everyCrossingIsCountedPerGateAcrossThreads() throws Exception {
+        try (Isolation iso = boot(Backend.MPROTECT)) {
+            Runnable work = () -> {
+                for (int i = 0; i < 1000; i++) {
+                    iso.gate(USER).run(() -> iso.gate(SAFE_KERNEL).run(() -> { }));
+                }
+            };
+            Thread a = iso.newThread("a", work);
+            Thread b = iso.newThread("b", work);
+            a.start();
+            b.start();
+            a.join();
+            b.join();
+            work.run(); // and once on a thread that is not a DomainThread
+            assertEquals(3000, iso.gate(USER).crossings());
+            assertEquals(3000, iso.gate(SAFE_KERNEL).crossings());
+            assertEquals(0, iso.gate(UNSAFE_KERNEL).crossings());
+        }
+    }
+
+    @Test
+    void noneBuildRunsBodiesAndCountsNothing() {
+        try (Isolation iso = boot(Backend.NONE)) {
+            assertEquals(5, iso.gate(USER).callInt(() -> 5));
+            assertEquals(6L, iso.gate(USER).callLong(() -> 6L));
+            assertEquals(0, iso.gate(USER).crossings());
+        }
+    }
+
+    @Test
+    void virtualThreadsAreRefusedWithAClearError() throws Exception {
+        try (Isolation iso = boot(Backend.MPROTECT)) {
+            AtomicReference<Throwable> thrown = new AtomicReference<>();
+            Thread.ofVirtual().start(() -> {
+                try {
+                    iso.gate(USER).run(() -> { });
+                } catch (Throwable t) {
+                    thrown.set(t);
+                }
+            }).join();
+            assertInstanceOf(WrongThreadException.class, thrown.get());
+            assertTrue(thrown.get().getMessage().contains("platform threads"), thrown.get().getMessage());
+            assertEquals(0, iso.gate(USER).crossings());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"NONE", "MPROTECT"})
+    void regionsArePageAlignedDisjointAndDieWithTheIsolation(Backend backend) {
+        Isolation iso = Isolation.boot(backend, Policy.paper(5000, 70000));
+        DomainMemory safe = iso.memory(SAFE_KERNEL);
+        DomainMemory user = iso.memory(USER);
+        assertEquals(8192, safe.byteSize());
+        assertEquals(72 * 1024, user.byteSize());
+        assertEquals(0, safe.address() % 4096);
+        assertFalse(safe.contains(user.address()));
+        assertTrue(iso.layout().find(user.address() + 5).orElseThrow().domain().equals("USER"));
+        iso.close();
+        assertFalse(safe.segment().scope().isAlive());
+        assertThrows(IllegalStateException.class, () -> safe.segment().get(JAVA_LONG, 0));
+        iso.close(); // idempotent
+    }
+
+    @Test
+    void mpkWithoutPkuFailsAtBootNamingTheAlternatives() {
+        Pku pku = Pku.probe();
+        org.junit.jupiter.api.Assumptions.assumeFalse(pku.available(), "this machine has PKU");
+        var e = assertThrows(IsolationUnavailableException.class, () -> boot(Backend.MPK));
+        assertTrue(e.getMessage().contains("--backend mprotect"), e.getMessage());
+        assertTrue(e.getMessage().contains("./mpk qemu"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+    }
+
+    @Test
+    void mprotectSelfCheckSeesThePolicyInThePageTables() {
+        try (Isolation iso = boot(Backend.MPROTECT)) {
+            assertEquals(java.util.List.of(), iso.selfCheck());
+        }
+    }
+}

@@ -1,0 +1,4 @@
+/** User programs (domain {@code USER}). */
+module mpkernel.userzone {
+    requires mpkernel.kernel;
+}
