@@ -71,9 +71,13 @@ relay_err=$!
 script=$(cat /mpkrun/cmd.sh) || fail "cannot read cmd.sh"
 runas=$(cat /mpkrun/runas 2>/dev/null)
 # $runas is deliberately unquoted: it is empty or a setpriv command line
-# without spaces inside its words, written by mpk-qemu.
-env -i /bin/chroot /host $runas /bin/sh -c "$script" \
-	</dev/null >/out.fifo 2>/err.fifo 4>&- 5>&-
+# without spaces inside its words, written by mpk-qemu. The subshell keeps the
+# redirections away from this shell, so its "Segmentation fault"-style report
+# of a command killed by a signal goes to the console log, not to CMD's stderr.
+(
+	exec env -i /bin/chroot /host $runas /bin/sh -c "$script" \
+		</dev/null >/out.fifo 2>/err.fifo 4>&- 5>&-
+)
 rc=$?
 
 # Let the relays copy what is left. Anything the command left running that

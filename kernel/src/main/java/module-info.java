@@ -3,5 +3,6 @@ module mpkernel.kernel {
     requires transitive mpkernel.isolation;
     requires mpkernel.unsafezone;
     exports mpkernel.kernel.api;
+    exports mpkernel.kernel.boot to mpkernel.experiments, mpkernel.benchmarks;
     uses mpkernel.kernel.api.UserProgram;
 }

@@ -1,8 +1,12 @@
 /**
- * The unsafe kernel (domain {@code UNSAFE_KERNEL}): the only kernel code granted native access.
- * The safe kernel reaches it only through the gate into {@code UNSAFE_KERNEL}, which drops
- * every right on safe-kernel memory.
+ * The unsafe kernel (domain {@code UNSAFE_KERNEL}): the only kernel code granted native access
+ * ({@code --enable-native-access=mpkernel.unsafezone}). It works on raw addresses: the paper's
+ * {@code write_bytes}/{@code copy_nonoverlapping}, a virtio split-ring console driver, zlib.
+ * Only the safe kernel may call it, and only through the gate into {@code UNSAFE_KERNEL}, which
+ * drops every right on safe-kernel memory.
  */
 module mpkernel.unsafezone {
     requires transitive mpkernel.isolation;
+    exports mpkernel.unsafezone to mpkernel.kernel;
+    exports mpkernel.unsafezone.virtio to mpkernel.kernel;
 }

@@ -1,4 +1,11 @@
-/** User programs (domain {@code USER}). */
+/**
+ * User programs (domain {@code USER}): they see the kernel's system-call API and nothing else,
+ * and have no native access.
+ */
 module mpkernel.userzone {
     requires mpkernel.kernel;
+    requires mpkernel.isolation;
+    provides mpkernel.kernel.api.UserProgram with
+            mpkernel.user.programs.Hello,
+            mpkernel.user.programs.Cat;
 }

@@ -11,11 +11,26 @@ public final class DomainMemory {
     private final Domain domain;
     private final int key;
     private final MemorySegment segment;
+    private final MemorySegment deviceView;
 
-    DomainMemory(Domain domain, int key, MemorySegment segment) {
+    DomainMemory(Domain domain, int key, MemorySegment segment, MemorySegment deviceView) {
         this.domain = domain;
         this.key = key;
         this.segment = segment;
+        this.deviceView = deviceView;
+    }
+
+    /**
+     * The emulated devices' view of this region: the same pages at another address, never
+     * protected, like a hypervisor's mapping of guest memory. Only device emulation may use it.
+     *
+     * @throws IllegalStateException unless the policy declared the domain device-visible
+     */
+    public MemorySegment deviceView() {
+        if (deviceView == null) {
+            throw new IllegalStateException(domain + " is not device-visible in this policy");
+        }
+        return deviceView;
     }
 
     /** The owning domain. */

@@ -69,14 +69,17 @@ public final class Isolation implements AutoCloseable {
         int virtualKey = 1;
         for (Domain d : policy.domains()) {
             long bytes = roundToPages(policy.regionSize(d));
-            long address = Libc.mmapAnonymous(bytes, Libc.PROT_READ | Libc.PROT_WRITE);
+            long[] views = policy.isDeviceVisible(d) ? Libc.mmapAliased("mpk-" + d.name(), bytes) : null;
+            long address = views != null ? views[0] : Libc.mmapAnonymous(bytes, Libc.PROT_READ | Libc.PROT_WRITE);
             int key = switch (backend) {
                 case MPK -> tagWithNewKey(d, address, bytes);
                 case NONE, MPROTECT -> virtualKey++;
             };
             MemorySegment segment = MemorySegment.ofAddress(address)
                     .reinterpret(bytes, arena, s -> Libc.munmap(s.address(), s.byteSize()));
-            memory.put(d, new DomainMemory(d, key, segment));
+            MemorySegment deviceView = views == null ? null : MemorySegment.ofAddress(views[1])
+                    .reinterpret(bytes, arena, v -> Libc.munmap(v.address(), v.byteSize()));
+            memory.put(d, new DomainMemory(d, key, segment, deviceView));
         }
         if (backend == Backend.MPROTECT) {
             mprotect = new MprotectSwitch(policy, memory.values().toArray(DomainMemory[]::new));
@@ -85,7 +88,7 @@ public final class Isolation implements AutoCloseable {
             gates.put(d, switch (backend) {
                 case NONE -> new NoneGate(d);
                 case MPK -> new MpkGate(this, d, pkru(d));
-                case MPROTECT -> new MprotectGate(mprotect, d, policy.index(d));
+                case MPROTECT -> new MprotectGate(mprotect, policy, d);
             });
         }
     }

@@ -21,6 +21,7 @@ final class Libc {
     static final int PROT_READ = 1;
     static final int PROT_WRITE = 2;
     static final int PROT_EXEC = 4;
+    static final int MAP_SHARED = 0x01;
     static final int MAP_PRIVATE = 0x02;
     static final int MAP_ANONYMOUS = 0x20;
     static final int MAP_NORESERVE = 0x4000;
@@ -34,6 +35,11 @@ final class Libc {
 
     private static final MethodHandle MMAP = capturing("mmap",
             FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG));
+    private static final MethodHandle MEMFD_CREATE = capturing("memfd_create",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+    private static final MethodHandle FTRUNCATE = capturing("ftruncate",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG));
+    private static final MethodHandle CLOSE = capturing("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     private static final MethodHandle MUNMAP = capturing("munmap",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
     /** mprotect sits on the mprotect backend's crossing path: no errno capture, critical downcall. */
@@ -75,6 +81,41 @@ final class Libc {
                 throw new IllegalStateException("mmap of " + bytes + " bytes failed, errno " + errno(state));
             }
             return addr.address();
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
+     * Maps {@code bytes} of shared memory twice: the returned pair is {domain view, device view}.
+     * Both alias the same pages (a memfd), so an emulated device can reach buffers through its
+     * own mapping while the domain view is protected, as a hypervisor reaches guest memory.
+     */
+    static long[] mmapAliased(String name, long bytes) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CAPTURE);
+            int fd = (int) MEMFD_CREATE.invokeExact(state, arena.allocateFrom(name), 1 /* MFD_CLOEXEC */);
+            if (fd < 0) {
+                throw new IllegalStateException("memfd_create failed, errno " + errno(state));
+            }
+            try {
+                int rc = (int) FTRUNCATE.invokeExact(state, fd, bytes);
+                if (rc != 0) {
+                    throw new IllegalStateException("ftruncate failed, errno " + errno(state));
+                }
+                long[] views = new long[2];
+                for (int i = 0; i < 2; i++) {
+                    MemorySegment addr = (MemorySegment) MMAP.invokeExact(state, MemorySegment.NULL, bytes,
+                            PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0L);
+                    if (addr.address() == -1L) {
+                        throw new IllegalStateException("mmap of a shared region failed, errno " + errno(state));
+                    }
+                    views[i] = addr.address();
+                }
+                return views;
+            } finally {
+                int ignored = (int) CLOSE.invokeExact(state, fd);
+            }
         } catch (Throwable t) {
             throw rethrow(t);
         }

@@ -1,27 +1,32 @@
 package mpkernel.isolation;
 
-/** A gate of the {@code mprotect} backend: it asks {@link MprotectSwitch} to re-protect the regions whose rights change. */
+/** A gate of the {@code mprotect} backend: it tells {@link MprotectSwitch} which domain the thread moves to. */
 final class MprotectGate extends Gate {
     private final MprotectSwitch rights;
+    private final Policy policy;
     private final int domainIndex;
 
-    MprotectGate(MprotectSwitch rights, Domain target, int domainIndex) {
+    MprotectGate(MprotectSwitch rights, Policy policy, Domain target) {
         super(target);
         this.rights = rights;
-        this.domainIndex = domainIndex;
+        this.policy = policy;
+        this.domainIndex = policy.index(target);
     }
 
     @Override
     int enter() {
         ThreadState st = ThreadState.current();
         st.count(this);
+        Domain from = st.top();
+        int fromIndex = from == null ? MprotectSwitch.OUTSIDE : policy.index(from);
         st.push(target);
-        return rights.switchTo(domainIndex);
+        rights.move(fromIndex, domainIndex);
+        return fromIndex;
     }
 
     @Override
-    void leave(int previous) {
-        rights.switchTo(previous);
+    void leave(int fromIndex) {
         ThreadState.current().pop();
+        rights.move(domainIndex, fromIndex);
     }
 }

@@ -34,8 +34,10 @@ public final class Policy {
     private final List<Domain> domains;
     private final Map<Domain, Long> sizes;
     private final Access[][] matrix;
+    private final java.util.Set<Domain> deviceVisible;
 
-    private Policy(List<Domain> domains, Map<Domain, Long> sizes, Access[][] matrix) {
+    private Policy(List<Domain> domains, Map<Domain, Long> sizes, Access[][] matrix, java.util.Set<Domain> deviceVisible) {
+        this.deviceVisible = java.util.Set.copyOf(deviceVisible);
         this.domains = List.copyOf(domains);
         this.sizes = Collections.unmodifiableMap(new LinkedHashMap<>(sizes));
         this.matrix = matrix;
@@ -55,6 +57,7 @@ public final class Policy {
                 .domain(Domain.USER, userBytes)
                 .grant(Domain.SAFE_KERNEL, Access.READ_WRITE, Domain.UNSAFE_KERNEL, Domain.USER)
                 .grant(Domain.UNSAFE_KERNEL, Access.READ_WRITE, Domain.USER)
+                .deviceVisible(Domain.UNSAFE_KERNEL)
                 .build();
     }
 
@@ -69,6 +72,7 @@ public final class Policy {
         for (Domain d : domains) {
             b.domain(d, sizes.get(d));
         }
+        deviceVisible.forEach(b::deviceVisible);
         for (Domain from : domains) {
             for (Domain to : domains) {
                 if (from != to) {
@@ -87,6 +91,11 @@ public final class Policy {
     /** Size in bytes of {@code domain}'s region. */
     public long regionSize(Domain domain) {
         return sizes.get(requireDeclared(domain));
+    }
+
+    /** Whether emulated devices get their own view of {@code domain}'s region (see {@link DomainMemory#deviceView()}). */
+    public boolean isDeviceVisible(Domain domain) {
+        return deviceVisible.contains(requireDeclared(domain));
     }
 
     /** Whether {@code domain} is declared in this policy. */
@@ -140,6 +149,7 @@ public final class Policy {
         private final List<Domain> domains = new ArrayList<>();
         private final Map<Domain, Long> sizes = new LinkedHashMap<>();
         private final Map<Domain, Map<Domain, Access>> grants = new LinkedHashMap<>();
+        private final java.util.Set<Domain> deviceVisible = new java.util.LinkedHashSet<>();
 
         private Builder() {
         }
@@ -174,6 +184,16 @@ public final class Policy {
             return this;
         }
 
+        /**
+         * Gives emulated devices a second, unprotected view of {@code domain}'s region, as a
+         * hypervisor has of guest memory: DMA buffers live there, and a device thread can
+         * serve them whatever rights the running domain has.
+         */
+        public Builder deviceVisible(Domain domain) {
+            deviceVisible.add(domain);
+            return this;
+        }
+
         /** The policy; every domain named in a grant must have been declared. */
         public Policy build() {
             if (domains.isEmpty()) {
@@ -197,7 +217,12 @@ public final class Policy {
                 }
                 m[i][j] = access;
             }));
-            return new Policy(domains, sizes, m);
+            for (Domain d : deviceVisible) {
+                if (!sizes.containsKey(d)) {
+                    throw new IllegalArgumentException("deviceVisible names undeclared domain " + d + "; declared: " + domains);
+                }
+            }
+            return new Policy(domains, sizes, m, deviceVisible);
         }
     }
 }

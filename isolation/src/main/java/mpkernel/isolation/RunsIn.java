@@ -1,0 +1,20 @@
+package mpkernel.isolation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Names the domain the code of a package (or class) runs in. It documents the system for a
+ * reader, and the fault reader uses it: the innermost annotated frame of a crashed thread names
+ * the domain that made the denied access.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.PACKAGE, ElementType.TYPE})
+public @interface RunsIn {
+    /** The domain's name, e.g. {@code "UNSAFE_KERNEL"}. */
+    String value();
+}

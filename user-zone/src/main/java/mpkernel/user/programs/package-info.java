@@ -1,0 +1,5 @@
+/** Small user programs: {@code hello}, {@code cat}. */
+@RunsIn("USER")
+package mpkernel.user.programs;
+
+import mpkernel.isolation.RunsIn;
