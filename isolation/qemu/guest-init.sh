@@ -37,8 +37,10 @@ mount -t 9p -o "$O,cache=mmap" mpkrun /mpkrun || fail "cannot mount run director
 mount -t tmpfs -o mode=1777 tmpfs /host/tmp || fail "cannot mount /tmp"
 
 # "<tag> <absolute path>" per line, outermost directory first.
-while read -r tag dir; do
-	[ -n "$tag" ] || continue
+while IFS= read -r line; do
+	[ -n "$line" ] || continue
+	tag=${line%% *}
+	dir=${line#* }
 	# A directory below /tmp lives in the fresh tmpfs: create its mount point.
 	[ -d "/host$dir" ] || mkdir -p "/host$dir"
 	mount -t 9p -o "$O,cache=mmap" "$tag" "/host$dir" ||
@@ -68,15 +70,17 @@ relay_out=$!
 cat /err.fifo >&5 4>&- 5>&- &
 relay_err=$!
 
-script=$(cat /mpkrun/cmd.sh) || fail "cannot read cmd.sh"
 runas=$(cat /mpkrun/runas 2>/dev/null)
+# cmd.sh (environment, cd, exec of the argv) reaches the chroot's /bin/sh as
+# fd 3; its first line closes fd 3 again. setsid: the command gets no
+# controlling terminal (this shell acquired ttyS1 as one when opening it).
 # $runas is deliberately unquoted: it is empty or a setpriv command line
 # without spaces inside its words, written by mpk-qemu. The subshell keeps the
 # redirections away from this shell, so its "Segmentation fault"-style report
 # of a command killed by a signal goes to the console log, not to CMD's stderr.
 (
-	exec env -i /bin/chroot /host $runas /bin/sh -c "$script" \
-		</dev/null >/out.fifo 2>/err.fifo 4>&- 5>&-
+	exec env -i /bin/setsid /bin/chroot /host $runas /bin/sh /proc/self/fd/3 \
+		3</mpkrun/cmd.sh </dev/null >/out.fifo 2>/err.fifo 4>&- 5>&-
 )
 rc=$?
 

@@ -7,5 +7,6 @@ module mpkernel.userzone {
     requires mpkernel.isolation;
     provides mpkernel.kernel.api.UserProgram with
             mpkernel.user.programs.Hello,
-            mpkernel.user.programs.Cat;
+            mpkernel.user.programs.Cat,
+            mpkernel.user.programs.AttackWildWrite;
 }

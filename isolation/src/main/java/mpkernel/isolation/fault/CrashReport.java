@@ -83,6 +83,48 @@ public record CrashReport(String signal, int siCode, long siAddr, String thread,
         return parse(Files.readString(hsErr));
     }
 
+    private static final Pattern FRAME_CLASS = Pattern.compile("([A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)+)\\.[\\w$<>]+\\(");
+
+    /**
+     * The domain of the innermost crashed frame whose package or class is annotated
+     * {@link mpkernel.isolation.RunsIn}: the code that made the access. Classes are looked up
+     * in this JVM, which must have the same modules as the crashed one.
+     */
+    public Optional<String> runningDomain() {
+        for (String frame : javaFrames) {
+            Matcher m = FRAME_CLASS.matcher(frame);
+            if (!m.find()) {
+                continue;
+            }
+            String name = m.group(1);
+            int hidden = name.indexOf("$$");
+            if (hidden > 0) {
+                name = name.substring(0, hidden);
+            }
+            Optional<String> d = domainOf(name);
+            if (d.isPresent()) {
+                return d;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> domainOf(String className) {
+        try {
+            Class<?> c = Class.forName(className, false, CrashReport.class.getClassLoader());
+            for (Class<?> k = c; k != null; k = k.getEnclosingClass()) {
+                mpkernel.isolation.RunsIn r = k.getAnnotation(mpkernel.isolation.RunsIn.class);
+                if (r != null) {
+                    return Optional.of(r.value());
+                }
+            }
+            mpkernel.isolation.RunsIn p = c.getPackage() == null ? null : c.getPackage().getAnnotation(mpkernel.isolation.RunsIn.class);
+            return Optional.ofNullable(p).map(mpkernel.isolation.RunsIn::value);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return Optional.empty();
+        }
+    }
+
     /** Whether this is a protection fault: SIGSEGV with SEGV_ACCERR or SEGV_PKUERR. */
     public boolean isProtectionFault() {
         return signal.equals("SIGSEGV") && (siCode == SEGV_ACCERR || siCode == SEGV_PKUERR);

@@ -56,6 +56,7 @@ public final class Kernel implements AutoCloseable {
     private final FileSystem fs;
     private final HeapAllocator userHeap;
     private final HeapAllocator kernelHeap;
+    private final HeapAllocator scratchHeap;
     private final StaticArea tables;
     private final ConsoleDevice consoleDevice;
     private final Sys sys;
@@ -78,7 +79,7 @@ public final class Kernel implements AutoCloseable {
             PageAllocator scratchPages = pages("unsafe-kernel", scratch, 0);
             PageAllocator userPages = pages("user", user, 0);
             kernelHeap = new HeapAllocator("kernel heap", safePages, tables, 16384);
-            HeapAllocator scratchHeap = new HeapAllocator("unsafe-kernel heap", scratchPages, tables, 16384);
+            scratchHeap = new HeapAllocator("unsafe-kernel heap", scratchPages, tables, 16384);
             userHeap = new HeapAllocator("user heap", userPages, tables, 65536);
             fs = new FileSystem(tables, kernelHeap, safe.segment());
 
@@ -180,17 +181,17 @@ public final class Kernel implements AutoCloseable {
     }
 
     /**
-     * SHA-256 over the safe kernel's state: its tables (header and secret, page bitmaps, heap
-     * records and free lists, inode, directory and file tables) and the file data they
-     * reference. Equal before and after a run unless the run changed kernel state; compare it
-     * around an experiment to detect silent corruption.
+     * SHA-256 over the safe-kernel state that no legal system call changes: the header page
+     * with the kernel secret, and the data of every read-only file the kernel created at boot.
+     * Equal before and after any correct run; a change means some code wrote kernel memory it
+     * had no business writing.
      */
     public String integrityDigest() {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             DomainMemory safe = iso.memory(Domain.SAFE_KERNEL);
-            md.update(safe.segment().asSlice(0, tables.end()).asByteBuffer());
-            for (long[] block : fs.dataBlocks()) {
+            md.update(safe.segment().asSlice(0, 4096).asByteBuffer());
+            for (long[] block : fs.readOnlyDataBlocks()) {
                 md.update(safe.segment().asSlice(block[0] - safe.address(), block[1]).asByteBuffer());
             }
             return HexFormat.of().formatHex(md.digest());
@@ -199,9 +200,18 @@ public final class Kernel implements AutoCloseable {
         }
     }
 
-    /** Checks the user heap's invariants; returns the first violation or {@code null}. */
-    public String checkUserHeap() {
-        return userHeap.checkInvariants();
+    /**
+     * Audits the kernel's allocators (block tables, free lists, address hash) for structural
+     * damage; returns the first violation found, or {@code null}.
+     */
+    public String audit() {
+        for (HeapAllocator h : List.of(kernelHeap, scratchHeap, userHeap)) {
+            String problem = h.checkInvariants();
+            if (problem != null) {
+                return problem;
+            }
+        }
+        return null;
     }
 
     /** Console frames the device rejected (bad CRC or a descriptor outside DMA memory). */

@@ -1,0 +1,27 @@
+package mpkernel.cli;
+
+import java.util.List;
+
+import mpkernel.isolation.fault.ChildJvm;
+
+/** How the CLI starts kernel JVMs: the same module path, native access for the unsafe modules only. */
+final class Launch {
+
+    private Launch() {
+    }
+
+    /** JVM options of every kernel process. */
+    static List<String> kernelJvmOptions() {
+        return List.of("--enable-native-access=mpkernel.isolation,mpkernel.unsafezone,mpkernel.attacks",
+                "--illegal-native-access=deny", "--add-modules=ALL-MODULE-PATH");
+    }
+
+    /** A child JVM running {@code mainClass} of the experiments module on this JVM's module path. */
+    static ChildJvm kernelChild(String mainClass) {
+        String modulePath = System.getProperty("jdk.module.path");
+        if (modulePath == null) {
+            return ChildJvm.onClassPath(mainClass);
+        }
+        return ChildJvm.onModulePath(modulePath, "mpkernel.experiments", mainClass);
+    }
+}

