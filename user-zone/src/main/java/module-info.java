@@ -8,5 +8,9 @@ module mpkernel.userzone {
     provides mpkernel.kernel.api.UserProgram with
             mpkernel.user.programs.Hello,
             mpkernel.user.programs.Cat,
-            mpkernel.user.programs.AttackWildWrite;
+            mpkernel.user.programs.AttackWildWrite,
+            mpkernel.user.bench.NpbCg,
+            mpkernel.user.bench.NpbEp,
+            mpkernel.user.bench.NpbIs,
+            mpkernel.user.bench.NpbMg;
 }

@@ -27,11 +27,11 @@ public final class Main {
 
     static int execute(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        // Options the run command does not know belong to the program: ./mpk run npb-ep --class S
+        cli.getSubcommands().get("run").setUnmatchedOptionsArePositionalParams(true);
         cli.setParameterExceptionHandler((e, a) -> {
             PrintWriter err = e.getCommandLine().getErr();
-            err.println("mpk: " + e.getMessage() + " (see ./mpk "
-                    + String.join(" ", e.getCommandLine().getCommandSpec().qualifiedName().replaceFirst("^mpk ?", "")).trim()
-                    + " --help)");
+            err.println("mpk: " + e.getMessage() + " (see ./" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
             return USAGE;
         });
         cli.setExecutionExceptionHandler((e, c, parseResult) -> {
