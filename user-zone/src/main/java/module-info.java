@@ -12,5 +12,8 @@ module mpkernel.userzone {
             mpkernel.user.bench.NpbCg,
             mpkernel.user.bench.NpbEp,
             mpkernel.user.bench.NpbIs,
-            mpkernel.user.bench.NpbMg;
+            mpkernel.user.bench.NpbMg,
+            mpkernel.user.bench.PhoenixKmeans,
+            mpkernel.user.bench.PhoenixPca,
+            mpkernel.user.bench.Linpack;
 }

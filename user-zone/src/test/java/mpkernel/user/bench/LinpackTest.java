@@ -1,0 +1,137 @@
+package mpkernel.user.bench;
+
+import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Runs {@link Linpack} through {@link TestSysPhoenix}; checks its routines against a plain elimination. */
+class LinpackTest {
+
+    @Test
+    void smallSizeVerifiesAndReports() {
+        try (TestSysPhoenix sys = new TestSysPhoenix()) {
+            int status = new Linpack().main(sys, List.of("--size", "small"));
+            assertEquals(0, status, sys.stdout());
+            assertTrue(sys.stdout().contains(" Verification           = SUCCESSFUL\n"), sys.stdout());
+            assertTrue(sys.stdout().contains("     norm. resid      resid           machep         x(1)-1        x(n)-1\n"),
+                    sys.stdout());
+            assertTrue(sys.lastLine().matches(
+                    "MPK-RESULT benchmark=linpack size=small seconds=\\d+\\.\\d{6} verified=true"), sys.lastLine());
+            assertEquals(0, sys.liveBlocks(), "every malloc freed");
+            assertEquals(1, sys.writes(), "the report is one write");
+        }
+    }
+
+    @Test
+    void customOrderIsLabelled() {
+        try (TestSysPhoenix sys = new TestSysPhoenix()) {
+            assertEquals(0, new Linpack().main(sys, List.of("--n", "37", "--seed", "9")), sys.stdout());
+            assertTrue(sys.lastLine().contains(" size=n37 "), sys.lastLine());
+        }
+    }
+
+    @Test
+    void solutionMatchesPlainGaussianElimination() {
+        int n = 60;
+        long seed = 5;
+        try (TestSysPhoenix sys = new TestSysPhoenix()) {
+            LinpackSystem s = LinpackSystem.allocate(sys, n);
+            s.generate(seed);
+            double[][] a = new double[n][n];
+            double[] b = new double[n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    a[i][j] = s.get(i, j);
+                }
+                b[i] = s.b.getAtIndex(JAVA_DOUBLE, i);
+            }
+            double[] expected = solve(a, b);
+            assertEquals(-1, LinpackLu.dgefa(s));
+            LinpackLu.dgesl(s);
+            for (int i = 0; i < n; i++) {
+                assertEquals(expected[i], s.b.getAtIndex(JAVA_DOUBLE, i), 1e-10, "x[" + i + "]");
+                assertEquals(1.0, expected[i], 1e-9, "the exact solution is all ones");
+            }
+            LinpackResidual.Result check = LinpackResidual.check(s, seed);
+            assertTrue(check.passed(), "residn " + check.residn());
+            s.free(sys);
+            assertEquals(0, sys.liveBlocks());
+        }
+    }
+
+    @Test
+    void singularMatrixIsReportedByDgefa() {
+        try (TestSysPhoenix sys = new TestSysPhoenix()) {
+            LinpackSystem s = LinpackSystem.allocate(sys, 4);
+            s.a.fill((byte) 0);
+            assertTrue(LinpackLu.dgefa(s) >= 0);
+            s.free(sys);
+        }
+    }
+
+    @Test
+    void corruptedSolutionFailsVerification() {
+        try (TestSysPhoenix sys = new TestSysPhoenix()) {
+            int status = new Linpack().corruptResult().main(sys, List.of("--size", "small"));
+            assertEquals(1, status, sys.stdout());
+            assertTrue(sys.stdout().contains(" Verification           = UNSUCCESSFUL\n"), sys.stdout());
+            assertTrue(sys.lastLine().endsWith(" verified=false"), sys.lastLine());
+            assertEquals(0, sys.liveBlocks());
+        }
+    }
+
+    @Test
+    void badArgumentsExitTwoWithOneUsageLine() {
+        for (List<String> args : List.of(List.of("--size", "tiny"), List.of("--n", "0"), List.of("--class", "S"),
+                List.of("--n", "1e3"))) {
+            try (TestSysPhoenix sys = new TestSysPhoenix()) {
+                assertEquals(2, new Linpack().main(sys, args), args.toString());
+                assertTrue(sys.stderr().contains("usage: linpack"), sys.stderr());
+                assertEquals(1, sys.stderr().strip().split("\n").length, sys.stderr());
+            }
+        }
+    }
+
+    /** Row-oriented Gaussian elimination with partial pivoting on Java arrays (copies its inputs). */
+    private static double[] solve(double[][] matrix, double[] rhs) {
+        int n = rhs.length;
+        double[][] a = new double[n][];
+        for (int i = 0; i < n; i++) {
+            a[i] = matrix[i].clone();
+        }
+        double[] b = rhs.clone();
+        for (int k = 0; k < n; k++) {
+            int p = k;
+            for (int i = k + 1; i < n; i++) {
+                if (Math.abs(a[i][k]) > Math.abs(a[p][k])) {
+                    p = i;
+                }
+            }
+            double[] row = a[k];
+            a[k] = a[p];
+            a[p] = row;
+            double t = b[k];
+            b[k] = b[p];
+            b[p] = t;
+            for (int i = k + 1; i < n; i++) {
+                double f = a[i][k] / a[k][k];
+                for (int j = k; j < n; j++) {
+                    a[i][j] -= f * a[k][j];
+                }
+                b[i] -= f * b[k];
+            }
+        }
+        double[] x = new double[n];
+        for (int i = n - 1; i >= 0; i--) {
+            double sum = b[i];
+            for (int j = i + 1; j < n; j++) {
+                sum -= a[i][j] * x[j];
+            }
+            x[i] = sum / a[i][i];
+        }
+        return x;
+    }
+}
