@@ -9,6 +9,7 @@ module mpkernel.userzone {
             mpkernel.user.programs.Hello,
             mpkernel.user.programs.Cat,
             mpkernel.user.programs.AttackWildWrite,
+            mpkernel.user.programs.ConfinementProbe,
             mpkernel.user.bench.NpbCg,
             mpkernel.user.bench.NpbEp,
             mpkernel.user.bench.NpbIs,

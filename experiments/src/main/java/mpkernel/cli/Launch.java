@@ -16,12 +16,20 @@ final class Launch {
                 "--illegal-native-access=deny", "--add-modules=ALL-MODULE-PATH");
     }
 
-    /** A child JVM running {@code mainClass} of the experiments module on this JVM's module path. */
+    /**
+     * A child JVM running {@code mainClass} of the experiments module on the module path:
+     * {@code mpk.modulePath} if set (tests), else this JVM's own.
+     */
     static ChildJvm kernelChild(String mainClass) {
-        String modulePath = System.getProperty("jdk.module.path");
-        if (modulePath == null) {
-            return ChildJvm.onClassPath(mainClass);
+        return ChildJvm.onModulePath(modulePath(), "mpkernel.experiments", mainClass);
+    }
+
+    /** The module path kernel processes run on. */
+    static String modulePath() {
+        String modulePath = System.getProperty("mpk.modulePath", System.getProperty("jdk.module.path"));
+        if (modulePath == null || modulePath.isBlank()) {
+            throw new IllegalStateException("not started on a module path: use ./mpk");
         }
-        return ChildJvm.onModulePath(modulePath, "mpkernel.experiments", mainClass);
+        return modulePath;
     }
 }

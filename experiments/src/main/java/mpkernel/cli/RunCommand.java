@@ -146,7 +146,7 @@ final class RunCommand implements Callable<Integer> {
         cmd.add(program);
         cmd.addAll(args);
         try {
-            Process p = new ProcessBuilder(PkuGuest.wrap(cmd)).inheritIO().start();
+            Process p = PkuGuest.environment(new ProcessBuilder(PkuGuest.wrap(cmd))).inheritIO().start();
             return p.waitFor();
         } catch (java.io.IOException e) {
             throw new UserError("run: cannot start the PKU guest: " + e.getMessage());

@@ -51,15 +51,23 @@ public final class PkuGuest {
     }
 
     /**
-     * The command line that runs {@code command} inside the guest, through the launcher.
+     * The command line that runs {@code command} inside the guest. It calls the guest runner
+     * directly, not {@code ./mpk qemu}, which would first rebuild the project if sources changed
+     * (and must not, from inside a build); run it with {@link #environment}.
      */
     public static List<String> wrap(List<String> command) {
         List<String> cmd = new ArrayList<>();
-        cmd.add(projectRoot().resolve("mpk").toString());
-        cmd.add("qemu");
-        cmd.add("--");
+        cmd.add(projectRoot().resolve("isolation/qemu/mpk-qemu").toString());
         cmd.addAll(command);
         return cmd;
+    }
+
+    /** Sets what the guest runner expects in {@code pb}'s environment. */
+    public static ProcessBuilder environment(ProcessBuilder pb) {
+        pb.environment().put("MPK_ROOT", projectRoot().toString());
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().put("MPK_QEMU_QUIET", "1");
+        return pb;
     }
 
     /** The java launcher of this JVM, which the guest sees at the same path. */
@@ -70,7 +78,7 @@ public final class PkuGuest {
     /** Runs {@code command} inside the guest; returns exit status and combined output. */
     public static Result run(List<String> command) {
         try {
-            Process p = new ProcessBuilder(wrap(command)).redirectErrorStream(true).start();
+            Process p = environment(new ProcessBuilder(wrap(command))).redirectErrorStream(true).start();
             p.getOutputStream().close();
             String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             return new Result(p.waitFor(), out);
