@@ -41,6 +41,7 @@ final class DoctorCommand implements Callable<Integer> {
                 case NONE -> "works (no protection: the unisolated baseline)";
                 case MPROTECT -> "works (page permissions verified in every domain)";
                 case MPK -> "works (PKRU and region keys verified in every domain)";
+                case MPK_DRY -> "works (benchmark-only: the mpk gate path without WRPKRU/LFENCE; protects nothing)";
             };
         } catch (RuntimeException e) {
             return "unavailable: " + e.getMessage();

@@ -11,11 +11,17 @@ public enum Backend {
     /** Intel MPK: regions tagged with {@code pkey_mprotect}, a {@code wrpkru; lfence} per crossing. Needs PKU. */
     MPK,
     /** The pre-MPK baseline: a crossing {@code mprotect}s every region whose rights change. Process-wide. */
-    MPROTECT;
+    MPROTECT,
+    /**
+     * Benchmark-only, protects nothing: the {@code mpk} gate path with the PKRU register replaced
+     * by a word of memory (no RDPKRU, WRPKRU or LFENCE), memory untagged. It measures what an
+     * {@code mpk} crossing costs apart from those instructions, on any CPU.
+     */
+    MPK_DRY;
 
     /** The name used on the command line. */
     public String cliName() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /**

@@ -73,7 +73,7 @@ public final class Isolation implements AutoCloseable {
             long address = views != null ? views[0] : Libc.mmapAnonymous(bytes, Libc.PROT_READ | Libc.PROT_WRITE);
             int key = switch (backend) {
                 case MPK -> tagWithNewKey(d, address, bytes);
-                case NONE, MPROTECT -> virtualKey++;
+                case NONE, MPROTECT, MPK_DRY -> virtualKey++;
             };
             MemorySegment segment = MemorySegment.ofAddress(address)
                     .reinterpret(bytes, arena, s -> Libc.munmap(s.address(), s.byteSize()));
@@ -87,7 +87,8 @@ public final class Isolation implements AutoCloseable {
         for (Domain d : policy.domains()) {
             gates.put(d, switch (backend) {
                 case NONE -> new NoneGate(d);
-                case MPK -> new MpkGate(this, d, pkru(d));
+                case MPK -> new MpkGate(this, d, pkru(d), PkruRegister.HARDWARE);
+                case MPK_DRY -> new MpkGate(this, d, pkru(d), PkruRegister.EMULATED);
                 case MPROTECT -> new MprotectGate(mprotect, policy, d);
             });
         }

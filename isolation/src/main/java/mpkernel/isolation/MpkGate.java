@@ -1,7 +1,8 @@
 package mpkernel.isolation;
 
 /**
- * A gate that writes PKRU: {@link PkruStubs#swap} on entry (returning the caller's PKRU) and
+ * A gate that writes PKRU (or, under {@link Backend#MPK_DRY}, its emulated stand-in):
+ * {@link PkruStubs#swap} on entry (returning the caller's PKRU) and
  * {@link PkruStubs#write} of that value on exit. The whole PKRU is written on entry, never
  * patched, because a thread's earlier rights are not to be trusted (a thread that predates the
  * key allocation starts with every new key denied).
@@ -9,11 +10,13 @@ package mpkernel.isolation;
 final class MpkGate extends Gate {
     private final int pkru;
     private final Isolation owner;
+    private final PkruRegister register;
 
-    MpkGate(Isolation owner, Domain target, Pkru pkru) {
+    MpkGate(Isolation owner, Domain target, Pkru pkru, PkruRegister register) {
         super(target);
         this.owner = owner;
         this.pkru = pkru.value();
+        this.register = register;
     }
 
     @Override
@@ -22,12 +25,12 @@ final class MpkGate extends Gate {
         ThreadState st = ThreadState.current();
         st.count(this);
         st.push(target);
-        return PkruStubs.swap(pkru);
+        return register.swap(pkru);
     }
 
     @Override
     void leave(int saved) {
-        PkruStubs.write(saved);
+        register.write(saved);
         ThreadState.current().pop();
     }
 }

@@ -27,8 +27,8 @@ final class SelfCheck {
         for (Domain running : policy.domains()) {
             iso.gate(running).run(() -> {
                 switch (iso.backend()) {
-                    case MPK -> {
-                        int actual = PkruStubs.read();
+                    case MPK, MPK_DRY -> {
+                        int actual = iso.backend() == Backend.MPK ? PkruStubs.read() : PkruRegister.EMULATED.read();
                         if (actual != iso.pkru(running).value()) {
                             problems.add(String.format("in %s PKRU reads 0x%x, policy wants %s", running, actual, iso.pkru(running)));
                         }

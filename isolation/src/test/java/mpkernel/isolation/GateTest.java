@@ -139,4 +139,40 @@ class GateTest {
             assertEquals(java.util.List.of(), iso.selfCheck());
         }
     }
+
+    @Test
+    void dryMpkRunsTheGatePathAgainstAnEmulatedRegister() {
+        try (Isolation iso = boot(Backend.MPK_DRY)) {
+            assertEquals(java.util.List.of(), iso.selfCheck(), "the emulated PKRU holds each domain's value inside its gate");
+            int outer = PkruRegister.EMULATED.read();
+            int seen = iso.gate(USER).callInt(() -> iso.gate(UNSAFE_KERNEL).callInt(PkruRegister.EMULATED::read));
+            assertEquals(iso.pkru(UNSAFE_KERNEL).value(), seen);
+            assertEquals(outer, PkruRegister.EMULATED.read(), "restored on the way out");
+            assertEquals(2, iso.gate(USER).crossings(), "selfCheck once, this test once");
+        }
+    }
+
+    @Test
+    void mprotectKeepsTheUnionOfConcurrentDomainsOpen() throws Exception {
+        try (Isolation iso = boot(Backend.MPROTECT)) {
+            java.util.concurrent.CountDownLatch inKernel = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+            Thread kernel = iso.newThread("kernel", () -> iso.gate(SAFE_KERNEL).run(() -> {
+                inKernel.countDown();
+                try {
+                    done.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                // still in the safe kernel after the other thread entered USER: must not fault
+                iso.memory(SAFE_KERNEL).segment().set(JAVA_LONG, 16, 99);
+            }));
+            kernel.start();
+            inKernel.await();
+            iso.gate(USER).run(() -> { });
+            done.countDown();
+            kernel.join();
+            assertEquals(99, iso.memory(SAFE_KERNEL).segment().get(JAVA_LONG, 16));
+        }
+    }
 }

@@ -1,0 +1,54 @@
+package mpkernel.isolation;
+
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.invoke.MethodHandle;
+
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static mpkernel.isolation.MachineCode.*;
+
+/**
+ * The {@link PkruStubs} with the register replaced by one process-wide word of memory: same
+ * calling convention, same critical downcalls, no RDPKRU, WRPKRU or LFENCE. Benchmark-only
+ * ({@link Backend#MPK_DRY}): the word is shared by all threads and protects nothing.
+ */
+final class EmulatedPkruStubs {
+
+    private EmulatedPkruStubs() {
+    }
+
+    /** The stand-in register: the first word of a private page. */
+    private static final long CELL = Libc.mmapAnonymous(Libc.PAGE, Libc.PROT_READ | Libc.PROT_WRITE);
+
+    static final MethodHandle SWAP = function(code(
+            movRdxImm64(CELL), MOV_EAX_MEM_RDX, MOV_MEM_RDX_EDI, RET), FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+
+    static final MethodHandle WRITE = function(code(
+            movRdxImm64(CELL), MOV_MEM_RDX_EDI, RET), FunctionDescriptor.ofVoid(JAVA_INT));
+
+    static final MethodHandle READ = function(code(
+            movRdxImm64(CELL), MOV_EAX_MEM_RDX, RET), FunctionDescriptor.of(JAVA_INT));
+
+    static int swap(int pkru) {
+        try {
+            return (int) SWAP.invokeExact(pkru);
+        } catch (Throwable t) {
+            throw Libc.rethrow(t);
+        }
+    }
+
+    static void write(int pkru) {
+        try {
+            WRITE.invokeExact(pkru);
+        } catch (Throwable t) {
+            throw Libc.rethrow(t);
+        }
+    }
+
+    static int read() {
+        try {
+            return (int) READ.invokeExact();
+        } catch (Throwable t) {
+            throw Libc.rethrow(t);
+        }
+    }
+}
