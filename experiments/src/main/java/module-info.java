@@ -5,5 +5,8 @@ module mpkernel.experiments {
     requires mpkernel.userzone;
     requires info.picocli;
     requires commons.math3;
+    requires com.google.gson;
+    exports mpkernel.experiments.overhead to com.google.gson;
+    opens mpkernel.experiments.overhead to com.google.gson;
     opens mpkernel.cli to info.picocli;
 }

@@ -16,5 +16,8 @@ module mpkernel.userzone {
             mpkernel.user.bench.NpbMg,
             mpkernel.user.bench.PhoenixKmeans,
             mpkernel.user.bench.PhoenixPca,
-            mpkernel.user.bench.Linpack;
+            mpkernel.user.bench.Linpack,
+            mpkernel.user.bench.Whetstone,
+            mpkernel.user.bench.Dhrystone,
+            mpkernel.user.bench.Livermore;
 }

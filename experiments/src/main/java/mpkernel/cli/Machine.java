@@ -48,6 +48,18 @@ record Machine(String cpuModel, int cores, Pku pku, boolean insideQemu, String j
         }
     }
 
+    /** The CPU clock in GHz as /proc/cpuinfo reports it (under a hypervisor: the nominal rate). */
+    static double cpuGhz() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("cpu MHz"))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.indexOf(':') + 1).trim()) / 1000)
+                    .findFirst().orElse(2.0);
+        } catch (IOException | NumberFormatException e) {
+            return 2.0;
+        }
+    }
+
     static String gitCommit() {
         try {
             Process p = new ProcessBuilder("git", "-C", PkuGuest.projectRoot().toString(), "rev-parse", "--short=12", "HEAD")

@@ -1,0 +1,210 @@
+package mpkernel.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+
+import mpkernel.experiments.overhead.Benchmark;
+import mpkernel.experiments.overhead.BenchmarkResult;
+import mpkernel.experiments.overhead.Iteration;
+import mpkernel.experiments.overhead.OverheadChild;
+import mpkernel.experiments.overhead.OverheadExperiment;
+import mpkernel.experiments.overhead.OverheadReport;
+import mpkernel.experiments.overhead.Projection;
+import mpkernel.isolation.Backend;
+import mpkernel.isolation.fault.Fate;
+import mpkernel.isolation.fault.PkuGuest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./mpk reproduce}: the paper's overhead experiment on this machine. Vanilla and isolated
+ * builds alternate in fresh JVMs; the table and the result files report the slowdown per
+ * benchmark with its 95% interval, the gate crossings behind it, and, without PKU, a labelled
+ * projection of what {@code mpk} would cost.
+ */
+@Command(name = "reproduce", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Reproduce the paper's macrobenchmark overhead (vanilla vs isolated build, same run).")
+final class ReproduceCommand implements Callable<Integer> {
+
+    @Option(names = "--backend", paramLabel = "mpk|mprotect|mpk-dry",
+            description = "the isolated build's backend (default: mpk where PKU exists, else mprotect)")
+    String backend;
+
+    @Option(names = "--benchmarks", split = ",", paramLabel = "a,b", description = "only these (default: all ten)")
+    List<String> benchmarks;
+
+    @Option(names = "--forks", description = "fresh JVMs per build and benchmark (default ${DEFAULT-VALUE})")
+    int forks = 5;
+
+    @Option(names = "--warmup", description = "unmeasured runs per fork (default ${DEFAULT-VALUE})")
+    int warmups = 1;
+
+    @Option(names = "--iterations", description = "measured runs per fork (default ${DEFAULT-VALUE})")
+    int iterations = 2;
+
+    @Option(names = "--quick", description = "CI sizes and 2 forks: a smoke run in minutes, not a measurement to quote")
+    boolean quick;
+
+    @Option(names = "--qemu", description = "functional reproduction inside the PKU guest: every benchmark on none and mpk must complete and verify; no timings are reported")
+    boolean qemu;
+
+    @Option(names = "--wrpkru-cycles", paramLabel = "LOW[:HIGH]",
+            description = "WRPKRU cost assumed by the mpk projection (default ${DEFAULT-VALUE}, ERIM's range)")
+    String wrpkruCycles = "11:260";
+
+    @Option(names = "--out", paramLabel = "DIR", description = "where result files go (default: results/ of the project)")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        List<Benchmark> selected = selectBenchmarks();
+        if (forks < 1 || warmups < 0 || iterations < 1) {
+            throw new UserError("reproduce: --forks and --iterations must be at least 1, --warmup at least 0");
+        }
+        if (qemu) {
+            return functionalInGuest(selected);
+        }
+        Machine machine = Machine.current();
+        Backend isolated = backend != null ? RunCommand.parseBackend(backend)
+                : machine.pku().available() ? Backend.MPK : Backend.MPROTECT;
+        if (isolated == Backend.NONE) {
+            throw new UserError("reproduce: the isolated build cannot use backend none");
+        }
+        if (isolated == Backend.MPK && !machine.pku().available()) {
+            throw new UserError("reproduce: backend mpk needs PKU, which this machine lacks; use --backend mprotect,"
+                    + " or --qemu for a functional check under real MPK");
+        }
+        if (machine.insideQemu()) {
+            throw new UserError("reproduce: inside QEMU every time is an emulation artefact; run ./mpk reproduce --qemu from the host");
+        }
+        int forkCount = quick ? Math.min(forks, 2) : forks;
+        OverheadExperiment.Settings settings = new OverheadExperiment.Settings(isolated, forkCount, quick ? 0 : warmups,
+                quick ? 1 : iterations, quick, selected);
+        Projection projection = machine.pku().available() ? null : projection();
+        String command = "./mpk reproduce " + String.join(" ", commandLine());
+        OverheadReport report = new OverheadReport(machine.provenance(isolated.cliName(), command), settings, projection);
+        Path base = resultsDir().resolve("overhead-" + isolated.cliName() + "-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        System.err.printf("mpk: reproduce: %d benchmarks x %d forks x 2 builds (none vs %s); results -> %s.{csv,json}%n",
+                selected.size(), forkCount, isolated.cliName(), base);
+        List<BenchmarkResult> results = new OverheadExperiment(settings, ReproduceCommand::runFork, System.err)
+                .run(partial -> write(report, base, partial, false));
+        write(report, base, results, true);
+        System.out.print(report.table(results));
+        System.out.println("results: " + base + ".csv, " + base + ".json");
+        return results.stream().allMatch(BenchmarkResult::verified) ? 0 : 1;
+    }
+
+    private List<Benchmark> selectBenchmarks() {
+        if (benchmarks == null || benchmarks.isEmpty()) {
+            return Benchmark.PAPER;
+        }
+        List<Benchmark> chosen = new ArrayList<>();
+        for (String name : benchmarks) {
+            chosen.add(Benchmark.named(name.trim()).orElseThrow(() -> new UserError("reproduce: unknown benchmark '" + name
+                    + "'; the ten are " + String.join(",", Benchmark.PAPER.stream().map(Benchmark::program).toList()))));
+        }
+        return chosen;
+    }
+
+    private Projection projection() {
+        double low;
+        double high;
+        try {
+            String[] p = wrpkruCycles.split(":");
+            low = Double.parseDouble(p[0]);
+            high = p.length > 1 ? Double.parseDouble(p[1]) : low;
+        } catch (NumberFormatException e) {
+            throw new UserError("reproduce: --wrpkru-cycles wants LOW[:HIGH] in cycles, got '" + wrpkruCycles + "'");
+        }
+        if (low <= 0 || high < low) {
+            throw new UserError("reproduce: --wrpkru-cycles wants 0 < LOW <= HIGH, got '" + wrpkruCycles + "'");
+        }
+        System.err.println("mpk: measuring the mpk-dry gate round trip for the projection...");
+        Fate fate = Launch.kernelChild(mpkernel.experiments.overhead.GateCostProbe.class.getName())
+                .jvmArgs(Launch.kernelJvmOptions()).timeout(Duration.ofMinutes(5)).run();
+        double ns = fate.stdout().lines().filter(l -> l.startsWith("GATE-NS ")).mapToDouble(l -> Double.parseDouble(l.substring(8)))
+                .findFirst().orElseThrow(() -> new IllegalStateException("gate cost probe failed: " + fate.stderr()));
+        return new Projection(ns, low, high, Machine.cpuGhz());
+    }
+
+    /** One fork in a fresh JVM. */
+    static List<Iteration> runFork(Backend backend, int warmups, int measured, String program, List<String> args) {
+        List<String> childArgs = new ArrayList<>(List.of(backend.cliName(), Integer.toString(warmups), Integer.toString(measured), program));
+        childArgs.addAll(args);
+        Fate fate = Launch.kernelChild(OverheadChild.class.getName()).jvmArgs(Launch.kernelJvmOptions()).args(childArgs)
+                .timeout(Duration.ofMinutes(20)).run();
+        List<Iteration> its = fate.stdout().lines().map(Iteration::parse).filter(Objects::nonNull).toList();
+        if (fate.kind() != Fate.Kind.COMPLETED || its.size() != warmups + measured) {
+            String why = switch (fate.kind()) {
+                case PROTECTION_FAULT, CRASHED -> "the JVM crashed (" + fate.crash().map(c -> c.signal() + " " + c.siCodeName()).orElse("?") + ")";
+                case TIMEOUT -> "timed out";
+                default -> "exit status " + fate.exitCode() + ": " + lastLine(fate.stderr());
+            };
+            throw new OverheadExperiment.ForkFailedException(why);
+        }
+        return its;
+    }
+
+    private static String lastLine(String s) {
+        List<String> lines = s.lines().filter(l -> !l.isBlank()).toList();
+        return lines.isEmpty() ? "" : lines.getLast();
+    }
+
+    private int functionalInGuest(List<Benchmark> selected) {
+        PkuGuest.unavailableReason().ifPresent(r -> {
+            throw new UserError("reproduce: --qemu needs the PKU guest: " + r);
+        });
+        List<String> cmd = new ArrayList<>(List.of(PkuGuest.javaLauncher()));
+        cmd.addAll(Launch.kernelJvmOptions());
+        cmd.addAll(List.of("-p", Launch.modulePath(), "-m", "mpkernel.experiments/mpkernel.cli.Main", "reproduce-functional"));
+        cmd.add(quick ? "--quick" : "--full");
+        cmd.add(String.join(",", selected.stream().map(Benchmark::program).toList()));
+        cmd.add(resultsDir().toString());
+        try {
+            Process p = PkuGuest.environment(new ProcessBuilder(PkuGuest.wrap(cmd))).inheritIO().start();
+            return p.waitFor();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        }
+    }
+
+    private Path resultsDir() {
+        return out != null ? out : PkuGuest.projectRoot().resolve("results");
+    }
+
+    private List<String> commandLine() {
+        List<String> c = new ArrayList<>();
+        if (backend != null) {
+            c.addAll(List.of("--backend", backend));
+        }
+        if (benchmarks != null) {
+            c.addAll(List.of("--benchmarks", String.join(",", benchmarks)));
+        }
+        c.addAll(List.of("--forks", Integer.toString(forks), "--warmup", Integer.toString(warmups), "--iterations", Integer.toString(iterations)));
+        if (quick) {
+            c.add("--quick");
+        }
+        return c;
+    }
+
+    private static void write(OverheadReport report, Path base, List<BenchmarkResult> results, boolean complete) {
+        try {
+            report.write(base, results, complete);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write results to " + base, e);
+        }
+    }
+}

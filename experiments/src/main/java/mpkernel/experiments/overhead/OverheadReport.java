@@ -1,0 +1,197 @@
+package mpkernel.experiments.overhead;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+
+/**
+ * The overhead experiment's output: the console table, and the result files (CSV summary and
+ * JSON with everything, raw forks included), both carrying the run's provenance and written
+ * atomically, so an interrupted run leaves the benchmarks that finished and never a torn file.
+ */
+public final class OverheadReport {
+
+    /** The paper's average slowdown over its ten macrobenchmarks (VEE'20, section 6). */
+    public static final double PAPER_AVERAGE = 0.006;
+
+    /** CSV columns, in order. */
+    public static final List<String> COLUMNS = List.of("benchmark", "args", "vanilla_s", "isolated_s", "slowdown", "ci_low",
+            "ci_high", "p_value", "verified", "syscalls_per_run", "unsafe_calls_per_run", "crossings_per_s",
+            "projected_mpk_low", "projected_mpk_high");
+
+    private final Map<String, String> provenance;
+    private final OverheadExperiment.Settings settings;
+    private final Projection projection;
+
+    /** A report; {@code projection} may be {@code null} (where PKU exists, nothing is projected). */
+    public OverheadReport(Map<String, String> provenance, OverheadExperiment.Settings settings, Projection projection) {
+        this.provenance = provenance;
+        this.settings = settings;
+        this.projection = projection;
+    }
+
+    /** The slowdowns of the benchmarks that verified. */
+    public static List<Slowdown> verifiedSlowdowns(List<BenchmarkResult> results) {
+        return results.stream().filter(BenchmarkResult::verified).map(BenchmarkResult::slowdown).toList();
+    }
+
+    /** The console table. */
+    public String table(List<BenchmarkResult> results) {
+        StringBuilder sb = new StringBuilder();
+        String iso = settings.isolated().cliName();
+        sb.append(String.format(Locale.ROOT, "%-15s %11s %11s %22s %12s %9s%s%n", "benchmark", "vanilla s", iso + " s",
+                "slowdown [95% CI]", "crossings/s", "verified", projection != null ? "   PROJECTED mpk" : ""));
+        for (BenchmarkResult r : results) {
+            if (!r.verified()) {
+                sb.append(String.format(Locale.ROOT, "%-15s %11s %11s %22s %12s %9s   %s%n", r.benchmark(), "-", "-", "-", "-", "NO",
+                        r.failure() == null ? "" : r.failure()));
+                continue;
+            }
+            Slowdown s = r.slowdown();
+            sb.append(String.format(Locale.ROOT, "%-15s %11.4f %11.4f %22s %12.0f %9s%s%n", r.benchmark(),
+                    BenchmarkResult.mean(r.vanilla()), BenchmarkResult.mean(r.isolated()), percent(s), r.crossingsPerSecond(), "yes",
+                    projection == null ? "" : String.format(Locale.ROOT, "   %s .. %s", fine(projected(r, false)), fine(projected(r, true)))));
+        }
+        List<Slowdown> ok = verifiedSlowdowns(results);
+        sb.append(String.format(Locale.ROOT, "%naverage slowdown (%s vs none, %d of %d benchmarks verified): arithmetic %s, geometric %s%n",
+                iso, ok.size(), results.size(), pct(Slowdown.arithmeticMean(ok)), pct(Slowdown.geometricMean(ok))));
+        sb.append(String.format(Locale.ROOT, "paper (VEE'20, mpk on Intel hardware): arithmetic %s%n", pct(PAPER_AVERAGE)));
+        if (projection != null) {
+            sb.append(String.format(Locale.ROOT, "PROJECTED mpk = crossings x (measured mpk-dry gate %.2f ns + 2 WRPKRU at %.0f..%.0f cycles, %.2f GHz)"
+                    + " / vanilla run time. Not a measurement. Source of the WRPKRU range: %s.%n",
+                    projection.dryGateNs(), projection.wrpkruCyclesLow(), projection.wrpkruCyclesHigh(), projection.cpuGhz(),
+                    Projection.SOURCE));
+        }
+        return sb.toString();
+    }
+
+    private double projected(BenchmarkResult r, boolean high) {
+        return projection.slowdown(r.syscallsPerRun() + r.unsafeCallsPerRun(), r.vanillaWallSeconds(), high);
+    }
+
+    private static String percent(Slowdown s) {
+        if (Double.isNaN(s.ciLow())) {
+            return pct(s.slowdown());
+        }
+        return String.format(Locale.ROOT, "%s [%s, %s]", pct(s.slowdown()), pct(s.ciLow()), pct(s.ciHigh()));
+    }
+
+    private static String pct(double x) {
+        return String.format(Locale.ROOT, "%+.2f%%", 100 * x);
+    }
+
+    /** Writes {@code <base>.csv} and {@code <base>.json} atomically. */
+    public void write(Path base, List<BenchmarkResult> results, boolean complete) throws IOException {
+        Files.createDirectories(base.toAbsolutePath().getParent());
+        atomically(base.resolveSibling(base.getFileName() + ".csv"), csv(results, complete));
+        atomically(base.resolveSibling(base.getFileName() + ".json"), json(results, complete));
+    }
+
+    String csv(List<BenchmarkResult> results, boolean complete) {
+        StringBuilder sb = new StringBuilder();
+        provenance.forEach((k, v) -> sb.append("# ").append(k).append(": ").append(v).append('\n'));
+        sb.append("# complete: ").append(complete).append('\n');
+        sb.append("# isolated_backend: ").append(settings.isolated().cliName()).append('\n');
+        sb.append(String.join(",", COLUMNS)).append('\n');
+        for (BenchmarkResult r : results) {
+            List<String> row = new ArrayList<>(List.of(r.benchmark(), String.join(" ", r.args())));
+            if (r.verified()) {
+                Slowdown s = r.slowdown();
+                row.addAll(List.of(num(BenchmarkResult.mean(r.vanilla())), num(BenchmarkResult.mean(r.isolated())), num(s.slowdown()),
+                        num(s.ciLow()), num(s.ciHigh()), num(s.pValue()), "true", num(r.syscallsPerRun()), num(r.unsafeCallsPerRun()),
+                        num(r.crossingsPerSecond()), projection == null ? "" : num(projected(r, false)),
+                        projection == null ? "" : num(projected(r, true))));
+            } else {
+                row.addAll(List.of("", "", "", "", "", "", "false", "", "", "", "", ""));
+            }
+            sb.append(String.join(",", row)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    String json(List<BenchmarkResult> results, boolean complete) {
+        JsonObject root = new JsonObject();
+        JsonObject prov = new JsonObject();
+        provenance.forEach(prov::addProperty);
+        root.add("provenance", prov);
+        root.addProperty("complete", complete);
+        JsonObject set = new JsonObject();
+        set.addProperty("isolated_backend", settings.isolated().cliName());
+        set.addProperty("vanilla_backend", "none");
+        set.addProperty("forks", settings.forks());
+        set.addProperty("warmups", settings.warmups());
+        set.addProperty("measured", settings.measured());
+        set.addProperty("quick", settings.quick());
+        root.add("settings", set);
+        root.addProperty("paper_average_slowdown", PAPER_AVERAGE);
+        JsonArray benchmarks = new JsonArray();
+        JsonArray forks = new JsonArray();
+        Gson gson = new GsonBuilder().serializeSpecialFloatingPointValues().create();
+        for (BenchmarkResult r : results) {
+            JsonObject b = new JsonObject();
+            b.addProperty("benchmark", r.benchmark());
+            b.addProperty("args", String.join(" ", r.args()));
+            b.addProperty("verified", r.verified());
+            if (r.failure() != null) {
+                b.addProperty("failure", r.failure());
+            }
+            if (r.verified()) {
+                Slowdown s = r.slowdown();
+                b.addProperty("vanilla_s", BenchmarkResult.mean(r.vanilla()));
+                b.addProperty("isolated_s", BenchmarkResult.mean(r.isolated()));
+                b.add("slowdown", gson.toJsonTree(s));
+                b.addProperty("syscalls_per_run", r.syscallsPerRun());
+                b.addProperty("unsafe_calls_per_run", r.unsafeCallsPerRun());
+                b.addProperty("crossings_per_s", r.crossingsPerSecond());
+                if (projection != null) {
+                    b.addProperty("projected_mpk_low", projected(r, false));
+                    b.addProperty("projected_mpk_high", projected(r, true));
+                }
+            }
+            benchmarks.add(b);
+            r.vanilla().forEach(f -> forks.add(gson.toJsonTree(f)));
+            r.isolated().forEach(f -> forks.add(gson.toJsonTree(f)));
+        }
+        root.add("benchmarks", benchmarks);
+        List<Slowdown> ok = verifiedSlowdowns(results);
+        JsonObject avg = new JsonObject();
+        avg.addProperty("benchmarks_verified", ok.size());
+        avg.addProperty("arithmetic", Slowdown.arithmeticMean(ok));
+        avg.addProperty("geometric", Slowdown.geometricMean(ok));
+        root.add("average", avg);
+        if (projection != null) {
+            JsonObject p = gson.toJsonTree(projection).getAsJsonObject();
+            p.addProperty("source", Projection.SOURCE);
+            p.addProperty("note", "PROJECTED, not measured: crossings x (measured mpk-dry round trip + 2 WRPKRU) / vanilla run time");
+            root.add("projection", p);
+        }
+        root.add("forks", forks);
+        return gson.newBuilder().setPrettyPrinting().create().toJson(root) + "\n";
+    }
+
+    /** Small percentages (the projection) with enough digits to be non-zero. */
+    private static String fine(double x) {
+        return String.format(Locale.ROOT, "%+.4f%%", 100 * x);
+    }
+
+    private static String num(double x) {
+        return Double.isNaN(x) ? "" : String.format(Locale.ROOT, "%.6g", x);
+    }
+
+    private static void atomically(Path file, String content) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, content, StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

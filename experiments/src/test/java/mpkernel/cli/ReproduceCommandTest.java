@@ -1,0 +1,45 @@
+package mpkernel.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code ./mpk reproduce} end to end at CI size, each fork a real kernel JVM. */
+class ReproduceCommandTest {
+
+    @TempDir
+    Path out;
+
+    @Test
+    void quickRunVerifiesAndWritesParsableResults() throws Exception {
+        CliHarness.Outcome o = CliHarness.mpk("reproduce", "--quick", "--benchmarks", "npb-is,linpack", "--backend", "mprotect",
+                "--out", out.toString());
+        assertEquals(0, o.status(), o.out() + o.err());
+        assertTrue(o.out().contains("average slowdown (mprotect vs none, 2 of 2 benchmarks verified)"), o.out());
+        assertTrue(o.out().contains("paper (VEE'20"), o.out());
+        List<Path> csv = Files.list(out).filter(p -> p.toString().endsWith(".csv")).toList();
+        assertEquals(1, csv.size());
+        List<String> lines = Files.readAllLines(csv.getFirst());
+        assertTrue(lines.contains("# backend: mprotect"));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("# commit: ")));
+        assertEquals(2, lines.stream().filter(l -> l.matches("^(npb-is|linpack),.*,true,.*")).count(), String.join("\n", lines));
+        assertTrue(o.err().contains("[  4/8"), "a progress line per run");
+    }
+
+    @Test
+    void badInput() {
+        for (String[] args : List.of(new String[] {"reproduce", "--benchmarks", "npb-xx"}, new String[] {"reproduce", "--forks", "0"},
+                new String[] {"reproduce", "--backend", "none"}, new String[] {"reproduce", "--wrpkru-cycles", "abc"},
+                new String[] {"reproduce", "--forks", "many"})) {
+            CliHarness.Outcome o = CliHarness.mpk(args);
+            assertEquals(Main.USAGE, o.status(), String.join(" ", args) + o.err());
+            assertEquals(1, o.err().lines().count(), o.err());
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package mpkernel.user.bench;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import mpkernel.kernel.api.Sys;
+import mpkernel.kernel.api.UserProgram;
+
+/**
+ * The Dhrystone benchmark as a user program: Dhrystone 2.1 (R. P. Weicker, "Dhrystone: a synthetic
+ * systems programming benchmark", CACM 27(10), 1984, and "Dhrystone Benchmark: Rationale for
+ * Version 2 and Measurement Rules", SIGPLAN Notices 23(8), 1988), written from the C version 2.1
+ * program text ({@link DhryProcs}). The records ({@code Rec_Type}, fixed 56-byte layout), the
+ * globals, the arrays and the {@code Str_30} strings are all in {@code malloc}'d user memory
+ * ({@link DhryMemory}, {@link DhryLayout}).
+ *
+ * <p>The report follows the original: the final values of the variables with what they "should
+ * be", microseconds per run, Dhrystones per second, and DMIPS (Dhrystones per second / 1757, the
+ * VAX 11/780's score). Verification: every printed value must equal its "should be" value
+ * ({@link DhryValues#expected}); otherwise the program returns 1.
+ *
+ * <p>Options: {@code --size small|default|large} (50,000 / 40,000,000 / 200,000,000 runs; the
+ * default runs about 3 s on a 2-core 2.x GHz Xeon), {@code --runs N}, {@code --warmup N}: runs made
+ * untimed beforehand on a separate copy of the data so that the JIT has compiled the program
+ * (default 0 at {@code small}, else 3,000,000); the timed run starts from fresh data as the
+ * original does, so its final values do not depend on the warm-up.
+ */
+public final class Dhrystone implements UserProgram {
+
+    private static final String NAME = "dhrystone";
+    private static final String USAGE = "[--size small|default|large] [--runs N] [--warmup N]";
+    /** Dhrystones per second of the VAX 11/780, the 1 MIPS reference machine. */
+    static final double VAX_DHRYSTONES = 1757.0;
+
+    private final UnaryOperator<DhryValues> expectedHook;
+
+    /** The program as the kernel runs it. */
+    public Dhrystone() {
+        this(UnaryOperator.identity());
+    }
+
+    /** For tests: {@code expectedHook} may alter the "should be" values before the comparison. */
+    Dhrystone(UnaryOperator<DhryValues> expectedHook) {
+        this.expectedHook = expectedHook;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "Dhrystone 2.1 (Weicker 1988), Dhrystones per second and DMIPS";
+    }
+
+    @Override
+    public int main(Sys sys, List<String> args) {
+        ClassicArgs parsed;
+        try {
+            parsed = ClassicArgs.parse(args, Set.of("runs"), Set.of(ClassicArgs.WARMUP));
+        } catch (ClassicUsageException e) {
+            return ClassicReport.usage(sys, NAME, USAGE, e);
+        }
+        long runs = parsed.knob("runs", switch (parsed.size()) {
+            case "small" -> 50_000L;
+            case "large" -> 200_000_000L;
+            default -> 40_000_000L;
+        });
+        long warmup = parsed.knob(ClassicArgs.WARMUP, parsed.size().equals("small") ? 0 : 3_000_000L);
+        if (runs > Integer.MAX_VALUE - 10) {
+            return ClassicReport.usage(sys, NAME, USAGE,
+                    new ClassicUsageException("--runs must stay below 2^31 - 10 (Arr_2_Glob[8][7] is an int)"));
+        }
+
+        ClassicReport report = new ClassicReport();
+        report.add("%nDhrystone Benchmark, Version 2.1 (Language: Java, data in mpkernel user memory)%n%n")
+                .add("Warm-up: %d untimed runs on a separate copy of the data%n", warmup)
+                .add("Execution starts, %d runs through Dhrystone%n", runs);
+        report.flush(sys);
+
+        if (warmup > 0) {
+            try (DhryMemory scratch = new DhryMemory(sys)) {
+                DhryProcs program = new DhryProcs(scratch);
+                program.initialise();
+                program.run(warmup);
+            }
+        }
+        try (DhryMemory memory = new DhryMemory(sys)) {
+            DhryProcs program = new DhryProcs(memory);
+            program.initialise();
+            long start = sys.clockGettime(Sys.CLOCK_MONOTONIC);
+            program.run(runs);
+            long end = sys.clockGettime(Sys.CLOCK_MONOTONIC);
+            double seconds = ClassicReport.seconds(start, end);
+
+            DhryValues actual = DhryValues.read(memory);
+            DhryValues expected = expectedHook.apply(DhryValues.expected(runs, memory.nextPtrGlobAddress()));
+            boolean verified = printValues(report, actual, expected);
+
+            double perSecond = seconds > 0 ? runs / seconds : 0.0;
+            report.add("Microseconds for one run through Dhrystone: %12.4f%n", seconds * 1e6 / runs)
+                    .add("Dhrystones per Second:                      %12.0f%n", perSecond)
+                    .add("DMIPS (Dhrystones per Second / %.0f):       %12.1f%n", VAX_DHRYSTONES,
+                            perSecond / VAX_DHRYSTONES)
+                    .add("Total seconds for %d runs through Dhrystone: %.6f%n", runs, seconds)
+                    .add(verified ? "Verification: SUCCESSFUL (all final values as they should be)%n"
+                            : "Verification: FAILED (see MISMATCH above)%n");
+            report.finish(sys, NAME, parsed.label(), seconds, verified);
+            return verified ? 0 : 1;
+        }
+    }
+
+    /** Prints the final values with their "should be" values; returns whether all match. */
+    private static boolean printValues(ClassicReport report, DhryValues actual, DhryValues expected) {
+        report.add("Execution ends%n%nFinal values of the variables used in the benchmark:%n%n");
+        List<String[]> got = actual.printed();
+        List<String[]> want = expected.printed();
+        boolean all = true;
+        for (int i = 0; i < got.size(); i++) {
+            boolean same = got.get(i)[1].equals(want.get(i)[1]);
+            all &= same;
+            report.add("%-26s %s%s%n", got.get(i)[0] + ":", got.get(i)[1], same ? "" : "   <-- MISMATCH")
+                    .add("%-26s %s%n", "        should be:", want.get(i)[1]);
+        }
+        report.add("%n");
+        return all;
+    }
+}

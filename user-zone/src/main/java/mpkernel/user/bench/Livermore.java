@@ -1,0 +1,212 @@
+package mpkernel.user.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import mpkernel.kernel.api.Sys;
+import mpkernel.kernel.api.UserProgram;
+
+/**
+ * The Livermore Fortran Kernels as a user program: F. H. McMahon, "The Livermore Fortran Kernels:
+ * a computer test of the numerical performance range", UCRL-53745, Lawrence Livermore National
+ * Laboratory, December 1986. The 24 kernels ({@link LfkKernels}) run in double precision on arrays
+ * in {@code malloc}'d user memory, in three parts with the report's long, medium and short DO
+ * spans ({@link LfkParams}). Each kernel runs a number of samples; a sample is {@code Loop x 10}
+ * passes over data freshly prepared by {@link LfkSetup} (preparation not timed), so the kernel's
+ * checksum ({@link LfkChecksum}) does not depend on the number of samples.
+ *
+ * <p>The report gives, per part and kernel, the span, passes, operations, seconds, MFLOPS,
+ * checksum and its agreeing digits, then the maximum, arithmetic, geometric and harmonic mean and
+ * minimum rates per part and overall (parts weighted 1, 2, 1), as the original does. Verification:
+ * all 72 checksums must agree to 12 digits with the table {@link LfkExpected}, which was generated
+ * once from an independent computation on Java arrays; otherwise the program returns 1.
+ *
+ * <p>Options: {@code --size small|default|large} (1 / 350 / 1400 samples per kernel and part; the
+ * default's timed section is about 3 s on a 2-core 2.x GHz Xeon), {@code --samples N},
+ * {@code --warmup N}: samples of every kernel in every part run untimed first, in the spirit of the
+ * original's calibration pass, so that the timed samples run JIT-compiled code (default 0 at
+ * {@code small}, else 30; without it the first part's figures measure the interpreter).
+ */
+public final class Livermore implements UserProgram {
+
+    private static final String NAME = "livermore";
+    private static final String USAGE = "[--size small|default|large] [--samples N] [--warmup N]";
+
+    private final UnaryOperator<double[][]> expectedHook;
+
+    /** The program as the kernel runs it. */
+    public Livermore() {
+        this(UnaryOperator.identity());
+    }
+
+    /** For tests: {@code expectedHook} may alter a copy of the expected checksum table. */
+    Livermore(UnaryOperator<double[][]> expectedHook) {
+        this.expectedHook = expectedHook;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "Livermore Fortran Kernels (McMahon 1986), 24 kernels, MFLOPS";
+    }
+
+    /** One kernel's outcome in one part. */
+    private record Outcome(int span, int passes, double flops, double seconds, double checksum, double expected) {
+
+        double mflops() {
+            return flops / Math.max(seconds, 1e-9) / 1e6;
+        }
+
+        int digits() {
+            return LfkCheck.digits(checksum, expected);
+        }
+    }
+
+    @Override
+    public int main(Sys sys, List<String> args) {
+        ClassicArgs parsed;
+        try {
+            parsed = ClassicArgs.parse(args, Set.of("samples"), Set.of(ClassicArgs.WARMUP));
+        } catch (ClassicUsageException e) {
+            return ClassicReport.usage(sys, NAME, USAGE, e);
+        }
+        long samples = parsed.knob("samples", switch (parsed.size()) {
+            case "small" -> 1;
+            case "large" -> 1400;
+            default -> 350;
+        });
+        long warmup = parsed.knob(ClassicArgs.WARMUP, parsed.size().equals("small") ? 0 : 30);
+        double[][] expected = expectedHook.apply(copy(LfkExpected.CHECKSUM));
+
+        ClassicReport report = new ClassicReport();
+        report.add("%nL.L.N.L. FORTRAN KERNELS: MFLOPS (McMahon 1986), double precision, data in mpkernel user memory%n")
+                .add("Passes per sample: Loop x %d; samples per kernel: %d, after %d untimed warm-up samples%n",
+                        LfkParams.PASS_MULTIPLIER, samples, warmup);
+        report.flush(sys);
+
+        Outcome[][] outcomes = measure(sys, samples, warmup, expected);
+        double totalSeconds = 0;
+        for (Outcome[] part : outcomes) {
+            for (int k = 1; k <= LfkParams.KERNELS; k++) {
+                totalSeconds += part[k].seconds();
+            }
+        }
+
+        boolean verified = true;
+        List<double[]> all = new ArrayList<>();
+        for (int part = 0; part < LfkParams.PARTS; part++) {
+            verified &= reportPart(report, part, samples, outcomes[part], all);
+        }
+        reportOverall(report, all);
+        report.add("%nTotal timed seconds (24 kernels x 3 parts): %.6f%n", totalSeconds);
+        report.add(verified
+                ? "Verification: SUCCESSFUL (all 72 checksums agree with the reference table to >= %d digits)%n"
+                : "Verification: FAILED (checksums marked FAIL differ from the reference table; >= %d digits needed)%n",
+                LfkCheck.REQUIRED_DIGITS);
+        report.finish(sys, NAME, parsed.label(), totalSeconds, verified);
+        return verified ? 0 : 1;
+    }
+
+    /**
+     * Runs the untimed warm-up, then {@code samples} timed samples of every kernel in every part;
+     * only the kernel runs themselves are between the two clock readings, not the preparation.
+     */
+    private static Outcome[][] measure(Sys sys, long samples, long warmup, double[][] expected) {
+        Outcome[][] outcomes = new Outcome[LfkParams.PARTS][LfkParams.KERNELS + 1];
+        try (LfkArrays arrays = new LfkArrays(sys)) {
+            LfkSetup setup = new LfkSetup(arrays);
+            LfkKernels kernels = new LfkKernels(arrays);
+            for (int part = 0; part < LfkParams.PARTS; part++) {
+                for (int k = 1; k <= LfkParams.KERNELS; k++) {
+                    for (long s = 0; s < warmup; s++) {
+                        setup.prepare(k, LfkParams.SPAN[part][k]);
+                        kernels.run(k, LfkParams.SPAN[part][k], LfkParams.passes(part, k));
+                    }
+                }
+            }
+            for (int part = 0; part < LfkParams.PARTS; part++) {
+                for (int k = 1; k <= LfkParams.KERNELS; k++) {
+                    int n = LfkParams.SPAN[part][k];
+                    int passes = LfkParams.passes(part, k);
+                    long nanos = 0;
+                    double flops = 0;
+                    for (long s = 0; s < samples; s++) {
+                        setup.prepare(k, n);
+                        long start = sys.clockGettime(Sys.CLOCK_MONOTONIC);
+                        kernels.run(k, n, passes);
+                        long end = sys.clockGettime(Sys.CLOCK_MONOTONIC);
+                        nanos += end - start;
+                        flops += k == 16
+                                ? LfkParams.kernel16Flops(arrays.count(LfkArrays.K2), arrays.count(LfkArrays.K3))
+                                : LfkParams.flops(k, n, passes);
+                    }
+                    outcomes[part][k] = new Outcome(n, passes, flops, nanos / 1e9, LfkChecksum.of(arrays, k, n),
+                            expected[part][k]);
+                }
+            }
+        }
+        return outcomes;
+    }
+
+    private static boolean reportPart(ClassicReport report, int part, long samples, Outcome[] outcomes,
+            List<double[]> all) {
+        report.add("%nPart %d of 3: DO spans as in the report's part %d (weight %.0f), %d sample(s) per kernel%n",
+                part + 1, part + 1, LfkParams.WEIGHT[part], samples)
+                .add("%-33s %5s %6s %3s %12s %9s %9s %24s %3s%n",
+                        "Kernel", "Span", "Passes", "Fl", "FP ops", "Seconds", "MFLOPS", "Checksum", "OK")
+                .add("%s%n", "-".repeat(33 + 6 + 7 + 4 + 13 + 10 + 10 + 25 + 4));
+        boolean ok = true;
+        double[] rates = new double[LfkParams.KERNELS];
+        double[] weights = new double[LfkParams.KERNELS];
+        double[] spans = new double[LfkParams.KERNELS];
+        for (int k = 1; k <= LfkParams.KERNELS; k++) {
+            Outcome o = outcomes[k];
+            boolean pass = LfkCheck.passes(o.checksum(), o.expected());
+            ok &= pass;
+            report.add("%2d %-30s %5d %6d %3d %12.5e %9.6f %9.2f %24.16e %3s%s%n", k, LfkParams.TITLE[k], o.span(),
+                    o.passes(), LfkParams.FLOPS[k], o.flops(), o.seconds(), o.mflops(), o.checksum(), o.digits(),
+                    pass ? "" : String.format(" FAIL (expected %.16e)", o.expected()));
+            rates[k - 1] = o.mflops();
+            weights[k - 1] = 1.0;
+            spans[k - 1] = o.span();
+            all.add(new double[] {o.mflops(), LfkParams.WEIGHT[part], o.span()});
+        }
+        summary(report, LfkStats.of(rates, weights, spans));
+        return ok;
+    }
+
+    private static void reportOverall(ClassicReport report, List<double[]> all) {
+        double[] rates = new double[all.size()];
+        double[] weights = new double[all.size()];
+        double[] spans = new double[all.size()];
+        for (int i = 0; i < rates.length; i++) {
+            rates[i] = all.get(i)[0];
+            weights[i] = all.get(i)[1];
+            spans[i] = all.get(i)[2];
+        }
+        report.add("%nOverall: parts weighted 1, 2, 1%n");
+        summary(report, LfkStats.of(rates, weights, spans));
+    }
+
+    private static void summary(ClassicReport report, LfkStats s) {
+        report.add("%n                     Maximum   Rate %10.2f MFLOPS%n", s.maximum())
+                .add("                     Average   Rate %10.2f MFLOPS%n", s.average())
+                .add("                     Geometric Mean %10.2f MFLOPS%n", s.geometric())
+                .add("                     Harmonic  Mean %10.2f MFLOPS%n", s.harmonic())
+                .add("                     Minimum   Rate %10.2f MFLOPS%n", s.minimum())
+                .add("                     Do Span        %10.0f%n", s.span());
+    }
+
+    private static double[][] copy(double[][] table) {
+        double[][] copy = new double[table.length][];
+        for (int i = 0; i < table.length; i++) {
+            copy[i] = table[i].clone();
+        }
+        return copy;
+    }
+}
