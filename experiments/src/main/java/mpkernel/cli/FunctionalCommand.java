@@ -19,7 +19,7 @@ import mpkernel.experiments.overhead.Iteration;
 import mpkernel.experiments.overhead.OverheadExperiment;
 import mpkernel.isolation.Backend;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Option;
 
 /**
  * The inside of {@code ./mpk reproduce --qemu}: runs every benchmark once on {@code none} and
@@ -29,13 +29,13 @@ import picocli.CommandLine.Parameters;
 @Command(name = "reproduce-functional", hidden = true, description = "Run inside the PKU guest by reproduce --qemu.")
 final class FunctionalCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", description = "--quick or --full")
-    String size;
+    @Option(names = "--quick", description = "CI sizes")
+    boolean quick;
 
-    @Parameters(index = "1", description = "comma-separated benchmarks")
+    @Option(names = "--benchmarks", required = true, description = "comma-separated benchmarks")
     String benchmarks;
 
-    @Parameters(index = "2", description = "results folder")
+    @Option(names = "--out", required = true, description = "results folder")
     Path results;
 
     @Override
@@ -44,7 +44,6 @@ final class FunctionalCommand implements Callable<Integer> {
         if (!machine.pku().available()) {
             throw new UserError("reproduce-functional: needs PKU (run through ./mpk reproduce --qemu)");
         }
-        boolean quick = size.equals("--quick");
         JsonArray rows = new JsonArray();
         boolean allOk = true;
         System.out.printf("%-15s %-9s %-9s %14s %14s%n", "benchmark", "none", "mpk", "syscalls/run", "unsafe/run");

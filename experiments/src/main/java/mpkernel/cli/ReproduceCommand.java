@@ -167,9 +167,11 @@ final class ReproduceCommand implements Callable<Integer> {
         List<String> cmd = new ArrayList<>(List.of(PkuGuest.javaLauncher()));
         cmd.addAll(Launch.kernelJvmOptions());
         cmd.addAll(List.of("-p", Launch.modulePath(), "-m", "mpkernel.experiments/mpkernel.cli.Main", "reproduce-functional"));
-        cmd.add(quick ? "--quick" : "--full");
-        cmd.add(String.join(",", selected.stream().map(Benchmark::program).toList()));
-        cmd.add(resultsDir().toString());
+        if (quick) {
+            cmd.add("--quick");
+        }
+        cmd.addAll(List.of("--benchmarks", String.join(",", selected.stream().map(Benchmark::program).toList())));
+        cmd.addAll(List.of("--out", resultsDir().toString()));
         try {
             Process p = PkuGuest.environment(new ProcessBuilder(PkuGuest.wrap(cmd))).inheritIO().start();
             return p.waitFor();

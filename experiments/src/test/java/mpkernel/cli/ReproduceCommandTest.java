@@ -33,6 +33,18 @@ class ReproduceCommandTest {
     }
 
     @Test
+    void functionalRunUnderRealMpkInsideTheGuest() throws Exception {
+        RunCommandTest.requireGuest();
+        CliHarness.Outcome o = CliHarness.mpk("reproduce", "--qemu", "--quick", "--benchmarks", "npb-ep", "--out", out.toString());
+        assertEquals(0, o.status(), o.out() + o.err());
+        List<Path> json = Files.list(out).filter(p -> p.getFileName().toString().startsWith("functional-mpk-qemu-")).toList();
+        assertEquals(1, json.size());
+        String text = Files.readString(json.getFirst());
+        assertTrue(text.contains("\"mpk\": \"verified\"") && text.contains("\"none\": \"verified\""), text);
+        assertTrue(text.contains("\"inside_qemu\": \"yes\""), text);
+    }
+
+    @Test
     void badInput() {
         for (String[] args : List.of(new String[] {"reproduce", "--benchmarks", "npb-xx"}, new String[] {"reproduce", "--forks", "0"},
                 new String[] {"reproduce", "--backend", "none"}, new String[] {"reproduce", "--wrpkru-cycles", "abc"},
