@@ -9,4 +9,5 @@ module mpkernel.experiments {
     exports mpkernel.experiments.overhead to com.google.gson;
     opens mpkernel.experiments.overhead to com.google.gson;
     opens mpkernel.cli to info.picocli;
+    exports mpkernel.experiments.faults;
 }

@@ -7,5 +7,5 @@
 module mpkernel.attacks {
     requires mpkernel.kernel;
     requires mpkernel.isolation;
-    provides mpkernel.kernel.api.UserProgram with mpkernel.attacks.AttackReadSecret;
+    provides mpkernel.kernel.api.UserProgram with mpkernel.attacks.AttackReadSecret, mpkernel.attacks.FaultWorkload;
 }

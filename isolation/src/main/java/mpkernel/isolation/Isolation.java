@@ -66,18 +66,32 @@ public final class Isolation implements AutoCloseable {
                         + pku.describe() + "; use --backend mprotect here, or run inside the PKU guest with ./mpk qemu -- ...");
             }
         }
+        // One reservation holds every region, back to back, the first-declared domain at the top
+        // (like a kernel above its applications): layouts are predictable, and an overflow off
+        // the end of one region lands in its neighbour, not in some unrelated mapping.
+        long total = 0;
+        for (Domain d : policy.domains()) {
+            total += roundToPages(policy.regionSize(d));
+        }
+        long top = Libc.reserve(total) + total;
         int virtualKey = 1;
         for (Domain d : policy.domains()) {
             long bytes = roundToPages(policy.regionSize(d));
-            long[] views = policy.isDeviceVisible(d) ? Libc.mmapAliased("mpk-" + d.name(), bytes) : null;
-            long address = views != null ? views[0] : Libc.mmapAnonymous(bytes, Libc.PROT_READ | Libc.PROT_WRITE);
+            long address = top - bytes;
+            top = address;
+            long deviceAddress = 0;
+            if (policy.isDeviceVisible(d)) {
+                deviceAddress = Libc.mmapAliasedAt("mpk-" + d.name(), address, bytes);
+            } else {
+                Libc.mmapAnonymousAt(address, bytes);
+            }
             int key = switch (backend) {
                 case MPK -> tagWithNewKey(d, address, bytes);
                 case NONE, MPROTECT, MPK_DRY -> virtualKey++;
             };
             MemorySegment segment = MemorySegment.ofAddress(address)
                     .reinterpret(bytes, arena, s -> Libc.munmap(s.address(), s.byteSize()));
-            MemorySegment deviceView = views == null ? null : MemorySegment.ofAddress(views[1])
+            MemorySegment deviceView = deviceAddress == 0 ? null : MemorySegment.ofAddress(deviceAddress)
                     .reinterpret(bytes, arena, v -> Libc.munmap(v.address(), v.byteSize()));
             memory.put(d, new DomainMemory(d, key, segment, deviceView));
         }

@@ -24,6 +24,7 @@ final class Libc {
     static final int MAP_SHARED = 0x01;
     static final int MAP_PRIVATE = 0x02;
     static final int MAP_ANONYMOUS = 0x20;
+    static final int MAP_FIXED = 0x10;
     static final int MAP_NORESERVE = 0x4000;
     static final long PAGE = 4096;
 
@@ -73,49 +74,60 @@ final class Libc {
 
     /** Maps {@code bytes} of fresh anonymous memory, reserved lazily; returns its address. */
     static long mmapAnonymous(long bytes, int prot) {
+        return mmap(0, bytes, prot, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1);
+    }
+
+    /** Reserves {@code bytes} of address space, inaccessible, to be mapped over with {@code MAP_FIXED}. */
+    static long reserve(long bytes) {
+        return mmap(0, bytes, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1);
+    }
+
+    /** Maps fresh read-write anonymous memory exactly at {@code address} (inside a reservation). */
+    static void mmapAnonymousAt(long address, long bytes) {
+        mmap(address, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED, -1);
+    }
+
+    /**
+     * Maps {@code bytes} of shared memory twice, the first view exactly at {@code address}
+     * (inside a reservation), the second anywhere; returns the second view's address. Both alias
+     * the same pages (a memfd), so an emulated device can reach buffers through its own mapping
+     * while the domain view is protected, as a hypervisor reaches guest memory.
+     */
+    static long mmapAliasedAt(String name, long address, long bytes) {
+        int fd;
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(CAPTURE);
-            MemorySegment addr = (MemorySegment) MMAP.invokeExact(state, MemorySegment.NULL, bytes, prot,
-                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0L);
+            fd = (int) MEMFD_CREATE.invokeExact(state, arena.allocateFrom(name), 1 /* MFD_CLOEXEC */);
+            if (fd < 0) {
+                throw new IllegalStateException("memfd_create failed, errno " + errno(state));
+            }
+            int rc = (int) FTRUNCATE.invokeExact(state, fd, bytes);
+            if (rc != 0) {
+                throw new IllegalStateException("ftruncate failed, errno " + errno(state));
+            }
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+        try {
+            mmap(address, bytes, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, fd);
+            return mmap(0, bytes, PROT_READ | PROT_WRITE, MAP_SHARED, fd);
+        } finally {
+            try (Arena arena = Arena.ofConfined()) {
+                int ignored = (int) CLOSE.invokeExact(arena.allocate(CAPTURE), fd);
+            } catch (Throwable t) {
+                throw rethrow(t);
+            }
+        }
+    }
+
+    private static long mmap(long address, long bytes, int prot, int flags, int fd) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CAPTURE);
+            MemorySegment addr = (MemorySegment) MMAP.invokeExact(state, MemorySegment.ofAddress(address), bytes, prot, flags, fd, 0L);
             if (addr.address() == -1L) {
                 throw new IllegalStateException("mmap of " + bytes + " bytes failed, errno " + errno(state));
             }
             return addr.address();
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
-    }
-
-    /**
-     * Maps {@code bytes} of shared memory twice: the returned pair is {domain view, device view}.
-     * Both alias the same pages (a memfd), so an emulated device can reach buffers through its
-     * own mapping while the domain view is protected, as a hypervisor reaches guest memory.
-     */
-    static long[] mmapAliased(String name, long bytes) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(CAPTURE);
-            int fd = (int) MEMFD_CREATE.invokeExact(state, arena.allocateFrom(name), 1 /* MFD_CLOEXEC */);
-            if (fd < 0) {
-                throw new IllegalStateException("memfd_create failed, errno " + errno(state));
-            }
-            try {
-                int rc = (int) FTRUNCATE.invokeExact(state, fd, bytes);
-                if (rc != 0) {
-                    throw new IllegalStateException("ftruncate failed, errno " + errno(state));
-                }
-                long[] views = new long[2];
-                for (int i = 0; i < 2; i++) {
-                    MemorySegment addr = (MemorySegment) MMAP.invokeExact(state, MemorySegment.NULL, bytes,
-                            PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0L);
-                    if (addr.address() == -1L) {
-                        throw new IllegalStateException("mmap of a shared region failed, errno " + errno(state));
-                    }
-                    views[i] = addr.address();
-                }
-                return views;
-            } finally {
-                int ignored = (int) CLOSE.invokeExact(state, fd);
-            }
         } catch (Throwable t) {
             throw rethrow(t);
         }

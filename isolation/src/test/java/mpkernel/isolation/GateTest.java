@@ -116,6 +116,10 @@ class GateTest {
         assertEquals(72 * 1024, user.byteSize());
         assertEquals(0, safe.address() % 4096);
         assertFalse(safe.contains(user.address()));
+        // regions are back to back, first-declared at the top: USER, UNSAFE_KERNEL, SAFE_KERNEL
+        DomainMemory unsafe = iso.memory(UNSAFE_KERNEL);
+        assertEquals(user.address() + user.byteSize(), unsafe.address());
+        assertEquals(unsafe.address() + unsafe.byteSize(), safe.address());
         assertTrue(iso.layout().find(user.address() + 5).orElseThrow().domain().equals("USER"));
         iso.close();
         assertFalse(safe.segment().scope().isAlive());

@@ -62,6 +62,7 @@ public final class Kernel implements AutoCloseable {
     private final Sys sys;
     private final UnsafeCalls unsafe;
     private boolean closed;
+    private volatile RuntimeException lastTermination;
 
     private Kernel(KernelConfig config) {
         this.config = config;
@@ -142,6 +143,7 @@ public final class Kernel implements AutoCloseable {
                 status[0] = e.status();
             } catch (RuntimeException e) {
                 status[0] = 1;
+                lastTermination = e;
                 sys.write(Sys.STDERR, name + ": terminated by " + e + "\n");
             }
         });
@@ -153,6 +155,19 @@ public final class Kernel implements AutoCloseable {
             throw new IllegalStateException("interrupted while the program ran", e);
         }
         return status[0];
+    }
+
+    /**
+     * The exception that terminated the last program {@link #run}, if it died of one (a bounds
+     * check, a kernel {@code SysError} it did not handle, ...): Java, not isolation, caught it.
+     */
+    public java.util.Optional<RuntimeException> lastTermination() {
+        return java.util.Optional.ofNullable(lastTermination);
+    }
+
+    /** Hooks that inject faults into kernel internals, for the fault-injection experiments. */
+    public FaultHooks faultHooks() {
+        return new FaultHooks(unsafe);
     }
 
     /** The system-call handle of the program's main task (for tests and benchmarks that drive the kernel directly). */
@@ -263,6 +278,7 @@ public final class Kernel implements AutoCloseable {
         }
         sb.append(String.format("secret 0x%x %d%n", safe.address() + SECRET_OFFSET, SECRET_BYTES));
         sb.append(String.format("faulty-buffer 0x%x %d%n", unsafe.faultyBuffer(), FAULTY_BUFFER));
+        sb.append(String.format("kernel-heap-records 0x%x %d%n", kernelHeap.recordsAddress(), kernelHeap.recordsInUseBytes()));
         return sb.toString();
     }
 

@@ -64,6 +64,11 @@ public final class UnsafeCalls {
         return unsafe.callLong(() -> faulty.read(offset, addr, len));
     }
 
+    /** Fault injection: the console driver's {@code afterRequests}-th next descriptor gets address bit {@code bit} flipped. */
+    public void flipConsoleDescriptorBit(int afterRequests, int bit) {
+        console.flipDescriptorBit(afterRequests, bit);
+    }
+
     /** Where the faulty driver's buffer is. */
     public long faultyBuffer() {
         return faulty.buffer();

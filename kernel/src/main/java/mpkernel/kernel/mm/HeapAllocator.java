@@ -156,6 +156,22 @@ public final class HeapAllocator {
         void move(long from, long to, long bytes);
     }
 
+    /** Address of the block-record table (safe-kernel memory). */
+    public long recordsAddress() {
+        return records.address();
+    }
+
+    /** Bytes of the record table that have ever held a block (the live part of the metadata). */
+    public long recordsInUseBytes() {
+        long highest = 0;
+        for (int r = 0; r < capacity; r++) {
+            if (getInt(r, R_STATE) != UNUSED) {
+                highest = r + 1;
+            }
+        }
+        return Math.max(1, highest) * RECORD;
+    }
+
     /** Bytes in allocated blocks. */
     public long allocatedBytes() {
         return allocatedBytes;

@@ -29,6 +29,8 @@ public final class VirtioConsole {
     private final ConsoleDevice device;
     private short availIdx;
     private short lastUsed;
+    private int flipCountdown = -1;
+    private int flipBit;
 
     /**
      * A driver over a queue at {@code ringAddress} ({@link #ringBytes} bytes) and a DMA buffer of
@@ -40,6 +42,15 @@ public final class VirtioConsole {
         this.dma = dmaAddress;
         this.device = device;
         ring.fill((byte) 0);
+    }
+
+    /**
+     * Fault injection (experiments only): after {@code afterRequests} more requests, the next
+     * descriptor is posted with bit {@code bit} of its buffer address flipped.
+     */
+    public void flipDescriptorBit(int afterRequests, int bit) {
+        flipCountdown = afterRequests;
+        flipBit = bit;
     }
 
     /** Bytes a queue of {@code queueSize} entries needs. */
@@ -70,7 +81,11 @@ public final class VirtioConsole {
     private void submit(long buffer, int length) {
         int slot = availIdx & (layout.size() - 1);
         int id = slot; // one request in flight: descriptor i serves ring slot i
-        ring.set(JAVA_LONG_UNALIGNED, layout.desc(id), buffer);
+        long address = buffer;
+        if (flipCountdown >= 0 && flipCountdown-- == 0) {
+            address ^= 1L << flipBit; // an injected fault: a bit error in the descriptor's address
+        }
+        ring.set(JAVA_LONG_UNALIGNED, layout.desc(id), address);
         ring.set(JAVA_INT_UNALIGNED, layout.desc(id) + 8, length);
         ring.set(JAVA_SHORT_UNALIGNED, layout.desc(id) + 12, (short) 0);
         ring.set(JAVA_SHORT_UNALIGNED, layout.availRing(slot), (short) id);

@@ -29,6 +29,10 @@ final class Layout {
                 String[] f = line.split(" ");
                 if (f.length == 3 && f[1].startsWith("0x")) {
                     m.put(f[0], new long[] {Long.parseUnsignedLong(f[1].substring(2), 16), Long.parseLong(f[2])});
+                } else if (f.length == 4 && f[0].equals("region")) {
+                    long start = Long.parseUnsignedLong(f[2].substring(2), 16);
+                    long end = Long.parseUnsignedLong(f[3].substring(2), 16);
+                    m.put("region:" + f[1], new long[] {start, end - start});
                 }
             }
             return new Layout(m);

@@ -1,0 +1,202 @@
+package mpkernel.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import mpkernel.experiments.faults.Campaign;
+import mpkernel.experiments.faults.CampaignFile;
+import mpkernel.experiments.faults.Classifier;
+import mpkernel.experiments.faults.FaultTrialChild;
+import mpkernel.experiments.faults.Summary;
+import mpkernel.experiments.faults.Trial;
+import mpkernel.experiments.faults.TrialResult;
+import mpkernel.isolation.Backend;
+import mpkernel.isolation.fault.Fate;
+import mpkernel.isolation.fault.PkuGuest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code ./mpk faults}: a fault-injection campaign, one child JVM per trial, results appended to
+ * {@code results/faults-<backend>-<seed>.csv} as they finish; re-running the same command
+ * resumes. {@code ./mpk faults merge FILES...} summarises several files side by side.
+ */
+@Command(name = "faults", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Run a fault-injection campaign and summarise what isolation catches.",
+        subcommands = FaultsCommand.Merge.class)
+final class FaultsCommand implements Callable<Integer> {
+
+    @Option(names = "--backend", paramLabel = "none|mpk|mprotect", description = "backend (default: mpk where PKU exists, else mprotect)")
+    String backend;
+
+    @Option(names = "--trials", description = "trials in the campaign (default ${DEFAULT-VALUE})")
+    int trials = 1000;
+
+    @Option(names = "--seed", description = "campaign seed (default ${DEFAULT-VALUE})")
+    long seed = 1;
+
+    @Option(names = "--models", split = ",", paramLabel = "a,b", description = "fault models (default: all: control, wild-write, wild-read, overflow, descriptor-bitflip, use-after-free, native-user-write)")
+    List<String> models = new ArrayList<>(Trial.MODELS);
+
+    @Option(names = "--jobs", description = "trials in parallel (default ${DEFAULT-VALUE})")
+    int jobs = 2;
+
+    @Option(names = "--shard", paramLabel = "i/n", description = "run only shard i of n (e.g. a Slurm array task); merge the files afterwards")
+    String shard = "1/1";
+
+    @Option(names = "--qemu", description = "run the whole campaign inside one boot of the PKU guest (default backend there: mpk)")
+    boolean qemu;
+
+    @Option(names = "--timeout", description = "seconds before a trial counts as HANG (default ${DEFAULT-VALUE})")
+    int timeout = 30;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "results folder (default: results/ of the project)")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        for (String m : models) {
+            if (!Trial.MODELS.contains(m)) {
+                throw new UserError("faults: unknown model '" + m + "'; known: " + String.join(",", Trial.MODELS));
+            }
+        }
+        if (trials < 1 || jobs < 1 || timeout < 1) {
+            throw new UserError("faults: --trials, --jobs and --timeout must be at least 1");
+        }
+        int[] sh = parseShard(shard);
+        Machine machine = Machine.current();
+        Backend b = backend != null ? RunCommand.parseBackend(backend)
+                : qemu || machine.pku().available() ? Backend.MPK : Backend.MPROTECT;
+        if (b == Backend.MPK_DRY) {
+            throw new UserError("faults: mpk-dry protects nothing; use none, mprotect or mpk");
+        }
+        if (qemu) {
+            return inGuest(b);
+        }
+        if (b == Backend.MPK && !machine.pku().available()) {
+            throw new UserError("faults: backend mpk needs PKU, which this machine lacks; use --backend mprotect or --qemu");
+        }
+        Path dir = out != null ? out : PkuGuest.projectRoot().resolve("results");
+        String name = "faults-" + b.cliName() + "-" + seed + (sh[1] > 1 ? "-shard" + sh[0] + "of" + sh[1] : "") + ".csv";
+        Map<String, String> header = machine.provenance(b.cliName(), "./mpk faults --backend " + b.cliName() + " --trials " + trials
+                + " --seed " + seed + " --models " + String.join(",", models) + " --shard " + shard);
+        header.put("seed", Long.toString(seed));
+        header.put("trials", Integer.toString(trials));
+        header.put("models", String.join(",", models));
+        header.put("shard", shard);
+        Campaign.TrialRunner runner = (t, golden) -> runTrial(b, t, golden);
+        Campaign campaign = new Campaign(seed, trials, models, sh[0], sh[1]);
+        Path file = dir.resolve(name);
+        String golden = Files.exists(file) ? CampaignFile.read(file).header().get("golden") : null;
+        if (golden == null) {
+            System.err.println("mpk: faults: golden (fault-free) run...");
+            golden = Campaign.golden(runner, seed);
+        }
+        header.put("golden", golden);
+        try (CampaignFile f = openFile(file, header)) {
+            System.err.printf("mpk: faults: %d trials (shard %s) on %s -> %s%n", campaign.plan().size(), shard, b.cliName(), file);
+            long t0 = System.nanoTime();
+            int ran = campaign.run(f, runner, golden, jobs, System.err);
+            double minutes = (System.nanoTime() - t0) / 60e9;
+            if (ran > 0) {
+                System.err.printf("mpk: faults: %d trials in %.1f min = %.1f trials/min with %d jobs%n", ran, minutes, ran / minutes, jobs);
+            }
+            Summary s = new Summary();
+            s.add(b.cliName(), f.rows());
+            System.out.print(s.table());
+            System.out.println("results: " + file);
+        }
+        return 0;
+    }
+
+    private static CampaignFile openFile(Path file, Map<String, String> header) throws IOException {
+        try {
+            return CampaignFile.openForAppend(file, header, List.of("backend", "seed", "trials", "models", "shard"));
+        } catch (IllegalArgumentException e) {
+            throw new UserError("faults: " + e.getMessage());
+        }
+    }
+
+    static int[] parseShard(String s) {
+        String[] p = s.split("/");
+        try {
+            int i = Integer.parseInt(p[0]);
+            int n = Integer.parseInt(p[1]);
+            if (p.length == 2 && n >= 1 && i >= 1 && i <= n) {
+                return new int[] {i, n};
+            }
+        } catch (RuntimeException e) {
+            // fall through to the error
+        }
+        throw new UserError("faults: --shard wants i/n with 1 <= i <= n, got '" + s + "'");
+    }
+
+    /** One trial in a child JVM, and its classification. */
+    Campaign.Run runTrial(Backend b, Trial t, String golden) {
+        long t0 = System.nanoTime();
+        Fate fate = Launch.kernelChild(FaultTrialChild.class.getName())
+                .jvmArgs(List.of("--enable-native-access=mpkernel.isolation,mpkernel.unsafezone,mpkernel.attacks",
+                        "--illegal-native-access=deny", "--add-modules=ALL-MODULE-PATH", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                        "-XX:+UseSerialGC", "-Xmx256m"))
+                .args(List.of(b.cliName(), Long.toString(seed), Integer.toString(t.number()), t.model(), t.target(),
+                        Long.toString(t.param()), golden))
+                .timeout(Duration.ofSeconds(timeout)).run();
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        TrialResult r = Classifier.classify(b, t, fate, ms);
+        String hash = Classifier.outputHash(fate);
+        return new Campaign.Run(r, hash);
+    }
+
+    private int inGuest(Backend b) {
+        PkuGuest.unavailableReason().ifPresent(r -> {
+            throw new UserError("faults: --qemu needs the PKU guest: " + r);
+        });
+        List<String> cmd = new ArrayList<>(List.of(PkuGuest.javaLauncher()));
+        cmd.addAll(Launch.kernelJvmOptions());
+        cmd.addAll(List.of("-p", Launch.modulePath(), "-m", "mpkernel.experiments/mpkernel.cli.Main", "faults",
+                "--backend", b.cliName(), "--trials", Integer.toString(trials), "--seed", Long.toString(seed),
+                "--models", String.join(",", models), "--jobs", Integer.toString(jobs), "--shard", shard,
+                "--timeout", Integer.toString(timeout),
+                "--out", (out != null ? out : PkuGuest.projectRoot().resolve("results")).toAbsolutePath().toString()));
+        try {
+            return PkuGuest.environment(new ProcessBuilder(PkuGuest.wrap(cmd))).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            throw new UserError("faults: cannot start the PKU guest: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        }
+    }
+
+    /** {@code ./mpk faults merge FILES...}: one summary over campaign files, backends side by side. */
+    @Command(name = "merge", mixinStandardHelpOptions = true, description = "Summarise campaign files (shards, backends) together.")
+    static final class Merge implements Callable<Integer> {
+        @Parameters(arity = "1..*", paramLabel = "FILES", description = "results/faults-*.csv files")
+        List<Path> files;
+
+        @Override
+        public Integer call() throws IOException {
+            Summary s = new Summary();
+            for (Path p : files) {
+                if (!Files.isRegularFile(p)) {
+                    throw new UserError("faults merge: no such file: " + p);
+                }
+                CampaignFile f = CampaignFile.read(p);
+                String backend = f.header().get("backend");
+                if (backend == null) {
+                    throw new UserError("faults merge: " + p + " is not a campaign file (no backend in its header)");
+                }
+                s.add(backend, f.rows());
+            }
+            System.out.print(s.table());
+            return 0;
+        }
+    }
+}

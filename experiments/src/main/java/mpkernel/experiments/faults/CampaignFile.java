@@ -1,0 +1,127 @@
+package mpkernel.experiments.faults;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A campaign's CSV file: provenance as {@code # key: value} lines, the header, then one row per
+ * finished trial, appended and forced to disk as each trial ends. Reopening a file resumes it:
+ * its rows count as done, and a torn last line (a kill -9 mid-write) is cut away first.
+ */
+public final class CampaignFile implements AutoCloseable {
+
+    private final Path path;
+    private final Map<String, String> header;
+    private final List<TrialResult> rows;
+    private FileChannel channel;
+    private BufferedWriter writer;
+
+    private CampaignFile(Path path, Map<String, String> header, List<TrialResult> rows) {
+        this.path = path;
+        this.header = header;
+        this.rows = rows;
+    }
+
+    /** Reads a campaign file. */
+    public static CampaignFile read(Path path) throws IOException {
+        Map<String, String> header = new LinkedHashMap<>();
+        List<TrialResult> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(path, StandardCharsets.UTF_8)) {
+            if (line.startsWith("# ")) {
+                int colon = line.indexOf(": ");
+                if (colon > 0) {
+                    header.put(line.substring(2, colon), line.substring(colon + 2));
+                }
+            } else if (!line.startsWith("trial,")) {
+                TrialResult r = TrialResult.parse(line);
+                if (r != null) {
+                    rows.add(r);
+                }
+            }
+        }
+        return new CampaignFile(path, header, rows);
+    }
+
+    /**
+     * Opens {@code path} for appending, creating it with {@code header} if it does not exist.
+     * An existing file must have been made by the same campaign (same keys in {@code sameAs}).
+     */
+    public static CampaignFile openForAppend(Path path, Map<String, String> header, List<String> sameAs) throws IOException {
+        CampaignFile f;
+        if (Files.exists(path)) {
+            repairTornTail(path);
+            f = read(path);
+            for (String key : sameAs) {
+                if (!String.valueOf(f.header.get(key)).equals(header.get(key))) {
+                    throw new IllegalArgumentException(path + " belongs to another campaign (" + key + " is " + f.header.get(key)
+                            + ", not " + header.get(key) + "); choose another --seed or remove the file");
+                }
+            }
+        } else {
+            Files.createDirectories(path.toAbsolutePath().getParent());
+            StringBuilder sb = new StringBuilder();
+            header.forEach((k, v) -> sb.append("# ").append(k).append(": ").append(v).append('\n'));
+            sb.append(String.join(",", TrialResult.COLUMNS)).append('\n');
+            Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
+            Files.writeString(tmp, sb.toString(), StandardCharsets.UTF_8);
+            Files.move(tmp, path, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            f = new CampaignFile(path, new LinkedHashMap<>(header), new ArrayList<>());
+        }
+        f.channel = FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        f.writer = new BufferedWriter(java.nio.channels.Channels.newWriter(f.channel, StandardCharsets.UTF_8));
+        return f;
+    }
+
+    private static void repairTornTail(Path path) throws IOException {
+        byte[] bytes = Files.readAllBytes(path);
+        int end = bytes.length;
+        while (end > 0 && bytes[end - 1] != '\n') {
+            end--;
+        }
+        if (end < bytes.length) {
+            try (FileChannel ch = FileChannel.open(path, StandardOpenOption.WRITE)) {
+                ch.truncate(end);
+            }
+        }
+    }
+
+    /** Appends a finished trial and forces it to disk. */
+    public synchronized void append(TrialResult r) throws IOException {
+        writer.write(r.csv());
+        writer.write('\n');
+        writer.flush();
+        channel.force(false);
+        rows.add(r);
+    }
+
+    /** The header (provenance and campaign settings). */
+    public Map<String, String> header() {
+        return header;
+    }
+
+    /** The finished trials. */
+    public synchronized List<TrialResult> rows() {
+        return List.copyOf(rows);
+    }
+
+    /** The file. */
+    public Path path() {
+        return path;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (writer != null) {
+            writer.close();
+        }
+    }
+}

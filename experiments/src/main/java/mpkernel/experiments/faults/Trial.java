@@ -1,0 +1,62 @@
+package mpkernel.experiments.faults;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * One planned trial, fully determined by the campaign seed and the trial number.
+ *
+ * @param number trial number
+ * @param model fault model
+ * @param source the domain whose code performs the faulty access ({@code -} for none)
+ * @param target what the access aims at
+ * @param param the model's parameter (offset, overflow length, bit, injection point)
+ */
+public record Trial(int number, String model, String source, String target, long param) {
+
+    /** Every model, with its sources and targets. */
+    public static final List<String> MODELS = List.of("control", "wild-write", "wild-read", "overflow", "descriptor-bitflip",
+            "use-after-free", "native-user-write");
+
+    /** The trial {@code number} of a campaign over {@code models} with {@code seed}. */
+    public static Trial plan(long seed, int number, List<String> models) {
+        SplittableRandom rnd = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + number);
+        String model = models.get(number % models.size());
+        long param = rnd.nextLong(1L << 40);
+        return switch (model) {
+            case "control" -> new Trial(number, model, "-", "-", param);
+            case "wild-write" -> new Trial(number, model, "UNSAFE_KERNEL",
+                    pick(rnd, "safe-data", "safe-metadata", "unsafe", "user", "unmapped"), param);
+            case "wild-read" -> rnd.nextBoolean() ? new Trial(number, model, "UNSAFE_KERNEL", "via-driver", param)
+                    : new Trial(number, model, "USER", "direct", param);
+            case "overflow" -> rnd.nextBoolean() ? new Trial(number, model, "UNSAFE_KERNEL", "region-edge", param)
+                    : new Trial(number, model, "USER", "user-buffer", param);
+            case "descriptor-bitflip" -> new Trial(number, model, "UNSAFE_KERNEL", "dma-descriptor", param);
+            case "use-after-free" -> new Trial(number, model, "USER", "user", param);
+            case "native-user-write" -> new Trial(number, model, "USER", pick(rnd, "safe-data", "safe-metadata", "unsafe"), param);
+            default -> throw new IllegalArgumentException("unknown fault model '" + model + "'; known: " + String.join(",", MODELS));
+        };
+    }
+
+    private static String pick(SplittableRandom rnd, String... choices) {
+        return choices[rnd.nextInt(choices.length)];
+    }
+
+    /** The domain whose memory the fault reaches, or {@code -}. */
+    public String targetDomain() {
+        return switch (target) {
+            case "safe-data", "safe-metadata", "via-driver", "direct", "region-edge" -> "SAFE_KERNEL";
+            case "unsafe" -> "UNSAFE_KERNEL";
+            case "user", "user-buffer" -> "USER";
+            case "dma-descriptor" -> "DEVICE";
+            default -> "-";
+        };
+    }
+
+    /** Whether the paper's policy forbids this source to touch the target: isolation must catch it. */
+    public boolean mustBeDetected() {
+        String t = targetDomain();
+        return (source.equals("UNSAFE_KERNEL") && t.equals("SAFE_KERNEL"))
+                || (source.equals("USER") && (t.equals("SAFE_KERNEL") || t.equals("UNSAFE_KERNEL")));
+    }
+}

@@ -1,0 +1,64 @@
+package mpkernel.cli;
+
+import java.util.List;
+import java.util.Map;
+
+import mpkernel.experiments.faults.Campaign;
+import mpkernel.experiments.faults.Outcome;
+import mpkernel.experiments.faults.Trial;
+import mpkernel.isolation.Backend;
+import mpkernel.isolation.fault.PkuGuest;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Real trials, each in its own kernel JVM, chosen to provoke each outcome the trial JVMs can
+ * produce (HANG is covered on constructed fates in OutcomeClassificationTest).
+ */
+class FaultTrialsTest {
+
+    private static final Map<Backend, String> GOLDEN = new java.util.EnumMap<>(Backend.class);
+
+    private static Outcome run(Backend b, Trial t) {
+        FaultsCommand cmd = new FaultsCommand();
+        cmd.seed = 3;
+        cmd.timeout = 60;
+        String golden = GOLDEN.computeIfAbsent(b, x -> Campaign.golden((trial, g) -> cmd.runTrial(x, trial, g), 3));
+        return cmd.runTrial(b, t, golden).result().outcome();
+    }
+
+    @Test
+    void eachOutcomeOnPurposeOnTheHost() {
+        Map<Trial, Outcome> none = Map.of(
+                new Trial(1, "control", "-", "-", 0), Outcome.BENIGN,
+                new Trial(2, "wild-write", "UNSAFE_KERNEL", "safe-data", 1), Outcome.SILENT_KERNEL_CORRUPTION,
+                new Trial(3, "wild-read", "UNSAFE_KERNEL", "via-driver", 0), Outcome.SECRET_LEAKED,
+                new Trial(4, "overflow", "USER", "user-buffer", 5), Outcome.CAUGHT_BY_JAVA,
+                new Trial(5, "use-after-free", "USER", "user", 8), Outcome.WRONG_OUTPUT,
+                new Trial(6, "wild-write", "UNSAFE_KERNEL", "unmapped", 0), Outcome.CRASH_OTHER);
+        none.forEach((t, expected) -> assertEquals(expected, run(Backend.NONE, t), t.toString()));
+        // the same faults into the safe kernel under real page protection
+        assertEquals(Outcome.DETECTED_BY_ISOLATION, run(Backend.MPROTECT, new Trial(2, "wild-write", "UNSAFE_KERNEL", "safe-data", 1)));
+        assertEquals(Outcome.DETECTED_BY_ISOLATION, run(Backend.MPROTECT, new Trial(3, "wild-read", "UNSAFE_KERNEL", "via-driver", 0)));
+        assertEquals(Outcome.DETECTED_BY_ISOLATION, run(Backend.MPROTECT, new Trial(7, "overflow", "UNSAFE_KERNEL", "region-edge", 9)));
+        assertEquals(Outcome.BENIGN, run(Backend.MPROTECT, new Trial(1, "control", "-", "-", 0)), "no false alarm");
+    }
+
+    @Test
+    void aSmallCampaignInsideThePkuGuestCatchesEverythingWithMpk() {
+        RunCommandTest.requireGuest();
+        String java = PkuGuest.javaLauncher();
+        List<String> cmd = new java.util.ArrayList<>(List.of(java));
+        cmd.addAll(Launch.kernelJvmOptions());
+        cmd.addAll(List.of("-Dmpk.modulePath=" + Launch.modulePath(), "-p", Launch.modulePath(), "-m", "mpkernel.experiments/mpkernel.cli.Main",
+                "faults", "--backend", "mpk", "--trials", "7", "--seed", "11", "--jobs", "1",
+                "--out", System.getProperty("java.io.tmpdir") + "/mpk-faults-guest-test-" + ProcessHandle.current().pid()));
+        PkuGuest.Result r = PkuGuest.run(cmd);
+        assertEquals(0, r.exitCode(), r.output());
+        assertTrue(r.output().contains("backend mpk: 7 trials"), r.output());
+        assertTrue(r.output().contains("silent kernel corruption: 0, secret leaked: 0, false alarms in control trials: 0"), r.output());
+        assertTrue(r.output().matches("(?s).*detected by isolation: (\\d+) of \\1 faults.*"), r.output());
+    }
+}
