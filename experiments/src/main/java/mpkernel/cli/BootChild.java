@@ -30,6 +30,11 @@ public final class BootChild {
         String program = args[1];
         List<String> programArgs = Arrays.asList(args).subList(2, args.length);
         KernelConfig config = KernelConfig.defaults(backend);
+        for (String d : System.getProperty("mpk.domains", "").split(",")) {
+            if (!d.isBlank()) {
+                config = config.withDomains(java.util.List.of(mpkernel.kernel.boot.OptionalDomain.parse(d)));
+            }
+        }
         String hostFiles = System.getProperty("mpk.hostFiles", "");
         for (String entry : hostFiles.split(";")) {
             if (!entry.isBlank()) {
@@ -40,6 +45,12 @@ public final class BootChild {
         int status;
         try (Kernel kernel = Kernel.boot(config)) {
             String before = kernel.integrityDigest();
+            if (System.getProperty("mpk.inject", "").equals("vault-bypass")) {
+                System.out.println("injected kernel bug: the safe kernel reads the secret without the vault's gate");
+                System.out.flush();
+                kernel.faultHooks().readSecretBypassingTheVault();
+                System.out.println("the safe kernel read the secret directly");
+            }
             status = kernel.run(program, programArgs);
             String after = kernel.integrityDigest();
             System.out.flush();
@@ -52,8 +63,9 @@ public final class BootChild {
                 System.err.println("kernel integrity: CORRUPTED allocator: " + damage);
             }
             if (Boolean.getBoolean("mpk.stats")) {
-                System.err.printf("mpk: %s finished with status %d; gate crossings: user->kernel %d, kernel->unsafe %d%n",
-                        program, status, kernel.syscallGate().crossings(), kernel.unsafeGate().crossings());
+                System.err.printf("mpk: %s finished with status %d; gate crossings: user->kernel %d, kernel->unsafe %d%s%n",
+                        program, status, kernel.syscallGate().crossings(), kernel.unsafeGate().crossings(),
+                        kernel.driverGate() == kernel.unsafeGate() ? "" : ", kernel->driver " + kernel.driverGate().crossings());
             }
         } catch (IsolationUnavailableException | IllegalArgumentException e) {
             System.err.println("mpk: " + e.getMessage());

@@ -42,6 +42,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--host-file", paramLabel = "NAME=PATH", description = "expose a host file read-only as /host/NAME")
     List<String> hostFiles = new ArrayList<>();
 
+    @Option(names = "--domains", split = ",", paramLabel = "driver,vault",
+            description = "optional domains to add to the paper's three: driver (the drivers in their own domain), vault (the secret in its own)")
+    List<String> domains = new ArrayList<>();
+
+    @Option(names = "--inject", hidden = true, description = "inject a kernel bug before the program: vault-bypass")
+    String inject = "";
+
     @Option(names = "--list", description = "list the programs and exit")
     boolean list;
 
@@ -77,6 +84,13 @@ final class RunCommand implements Callable<Integer> {
                 throw new UserError("run: --host-file wants NAME=PATH with an existing file, got '" + h + "'");
             }
         }
+        for (String d : domains) {
+            try {
+                mpkernel.kernel.boot.OptionalDomain.parse(d);
+            } catch (IllegalArgumentException e) {
+                throw new UserError("run: " + e.getMessage());
+            }
+        }
         if (qemu) {
             return inGuest(b);
         }
@@ -99,6 +113,8 @@ final class RunCommand implements Callable<Integer> {
         }).toList();
         jvm.add("-Dmpk.hostFiles=" + String.join(";", abs));
         jvm.add("-Dmpk.stats=" + stats);
+        jvm.add("-Dmpk.domains=" + String.join(",", domains));
+        jvm.add("-Dmpk.inject=" + inject);
         List<String> childArgs = new ArrayList<>(List.of(b.cliName(), program));
         childArgs.addAll(args);
         Fate fate = Launch.kernelChild(BootChild.class.getName())
@@ -127,7 +143,7 @@ final class RunCommand implements Callable<Integer> {
     static String protectionFaultLine(Fate fate, Backend b) {
         CrashReport c = fate.crash().orElseThrow();
         return String.format("PROTECTION FAULT: domain %s accessed %s memory at 0x%x (%s, backend %s)",
-                c.runningDomain().orElse("unknown"), fate.violatedRegion().orElseThrow().domain(), c.siAddr(),
+                fate.runningDomain().orElse("unknown"), fate.violatedRegion().orElseThrow().domain(), c.siAddr(),
                 c.siCodeName(), b.cliName());
     }
 
@@ -142,6 +158,9 @@ final class RunCommand implements Callable<Integer> {
         hostFiles.forEach(h -> cmd.addAll(List.of("--host-file", h)));
         if (stats) {
             cmd.add("--stats");
+        }
+        if (!domains.isEmpty()) {
+            cmd.addAll(List.of("--domains", String.join(",", domains)));
         }
         cmd.add(program);
         cmd.addAll(args);

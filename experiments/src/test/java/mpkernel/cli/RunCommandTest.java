@@ -61,13 +61,19 @@ class RunCommandTest {
         requireGuest();
         String java = PkuGuest.javaLauncher();
         StringBuilder script = new StringBuilder();
-        for (String program : List.of("hello", "attack-read-secret", "attack-wild-write")) {
-            script.append(quote(java)).append(" --enable-native-access=mpkernel.isolation,mpkernel.unsafezone,mpkernel.attacks")
-                    .append(" --add-modules=ALL-MODULE-PATH -Dmpk.modulePath=").append(quote(Launch.modulePath()))
-                    .append(" -p ").append(quote(Launch.modulePath()))
-                    .append(" -m mpkernel.experiments/mpkernel.cli.Main run --backend mpk ").append(program)
-                    .append("; echo \"EXIT ").append(program).append(" $?\"\n");
-        }
+        Map<String, String> runs = new java.util.LinkedHashMap<>();
+        runs.put("hello", "hello");
+        runs.put("attack-read-secret", "attack-read-secret");
+        runs.put("attack-wild-write", "attack-wild-write");
+        runs.put("driver-unsafe", "--domains driver attack-wild-write unsafe");
+        runs.put("vault-read", "--domains vault attack-read-secret");
+        runs.put("vault-bypass", "--domains vault --inject vault-bypass hello");
+        runs.forEach((name, args) -> script.append(quote(java))
+                .append(" --enable-native-access=mpkernel.isolation,mpkernel.unsafezone,mpkernel.attacks")
+                .append(" --add-modules=ALL-MODULE-PATH -Dmpk.modulePath=").append(quote(Launch.modulePath()))
+                .append(" -p ").append(quote(Launch.modulePath()))
+                .append(" -m mpkernel.experiments/mpkernel.cli.Main run --backend mpk ").append(args)
+                .append("; echo \"EXIT ").append(name).append(" $?\"\n"));
         PkuGuest.Result r = PkuGuest.run(List.of("sh", "-c", script.toString()));
         assertEquals(0, r.exitCode(), r.output());
         Map<String, List<String>> byProgram = split(r.output());
@@ -80,6 +86,37 @@ class RunCommandTest {
         assertEquals("EXIT attack-wild-write 3", write.getLast(), r.output());
         assertTrue(write.get(write.size() - 2).matches("PROTECTION FAULT: domain UNSAFE_KERNEL accessed SAFE_KERNEL memory at 0x[0-9a-f]+ \\(SEGV_PKUERR, backend mpk\\)"),
                 r.output());
+        Map<String, String> domainCases = Map.of("driver-unsafe", "domain DRIVER accessed UNSAFE_KERNEL",
+                "vault-read", "domain USER accessed VAULT", "vault-bypass", "domain SAFE_KERNEL accessed VAULT");
+        domainCases.forEach((name, expected) -> {
+            List<String> lines = byProgram.get(name);
+            assertEquals("EXIT " + name + " 3", lines.getLast(), r.output());
+            assertTrue(lines.get(lines.size() - 2).startsWith("PROTECTION FAULT: " + expected + " memory")
+                    && lines.get(lines.size() - 2).endsWith("(SEGV_PKUERR, backend mpk)"), r.output());
+        });
+    }
+
+    @Test
+    void optionalDomainsConfineTheDriverAndTheVaultUnderMprotect() {
+        for (String target : List.of("secret", "unsafe", "user")) {
+            CliHarness.Outcome o = CliHarness.mpk("run", "--backend", "mprotect", "--domains", "driver", "attack-wild-write", target);
+            assertEquals(RunCommand.ISOLATION_FAULT, o.status(), o.out());
+            String owner = Map.of("secret", "SAFE_KERNEL", "unsafe", "UNSAFE_KERNEL", "user", "USER").get(target);
+            assertTrue(o.lastLine().startsWith("PROTECTION FAULT: domain DRIVER accessed " + owner + " memory"), o.lastLine());
+        }
+        // without its own domain the driver is unsafe-kernel code, which may write unsafe-kernel memory
+        assertEquals(0, CliHarness.mpk("run", "--backend", "mprotect", "attack-wild-write", "unsafe").status());
+
+        CliHarness.Outcome read = CliHarness.mpk("run", "--backend", "mprotect", "--domains", "vault", "attack-read-secret");
+        assertTrue(read.lastLine().startsWith("PROTECTION FAULT: domain USER accessed VAULT memory"), read.lastLine());
+        CliHarness.Outcome bypass = CliHarness.mpk("run", "--backend", "mprotect", "--domains", "vault", "--inject", "vault-bypass", "hello");
+        assertEquals(RunCommand.ISOLATION_FAULT, bypass.status(), bypass.out());
+        assertTrue(bypass.lastLine().startsWith("PROTECTION FAULT: domain SAFE_KERNEL accessed VAULT memory"), bypass.lastLine());
+        assertEquals(0, CliHarness.mpk("run", "--backend", "none", "--domains", "vault", "--inject", "vault-bypass", "hello").status());
+
+        CliHarness.Outcome both = CliHarness.mpk("run", "--backend", "mprotect", "--domains", "driver,vault", "cat", "/proc/layout");
+        assertEquals(0, both.status(), both.out());
+        assertTrue(both.out().contains("region DRIVER 0x") && both.out().contains("region VAULT 0x"), both.out());
     }
 
     @Test

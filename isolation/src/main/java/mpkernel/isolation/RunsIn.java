@@ -17,4 +17,11 @@ import java.lang.annotation.Target;
 public @interface RunsIn {
     /** The domain's name, e.g. {@code "UNSAFE_KERNEL"}. */
     String value();
+
+    /**
+     * Where the code runs when the booted policy does not declare {@link #value()}: e.g. a
+     * driver runs in {@code DRIVER} when that domain exists and in {@code UNSAFE_KERNEL}
+     * otherwise. Empty: {@link #value()} is always declared.
+     */
+    String otherwise() default "";
 }

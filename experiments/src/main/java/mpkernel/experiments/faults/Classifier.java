@@ -24,7 +24,7 @@ public final class Classifier {
                 boolean ownCode = c.siCode() == (backend == Backend.MPK ? CrashReport.SEGV_PKUERR : CrashReport.SEGV_ACCERR);
                 yield new TrialResult(trial, ownCode ? Outcome.DETECTED_BY_ISOLATION : Outcome.CRASH_OTHER,
                         fate.violatedRegion().orElseThrow().domain(), "0x" + Long.toHexString(c.siAddr()), c.siCode(),
-                        c.siCodeName() + " by " + c.runningDomain().orElse("unknown"), millis);
+                        c.siCodeName() + " by " + fate.runningDomain().orElse("unknown"), millis);
             }
             case CRASHED -> {
                 CrashReport c = fate.crash().orElseThrow();

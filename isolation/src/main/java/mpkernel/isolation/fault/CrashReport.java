@@ -91,6 +91,15 @@ public record CrashReport(String signal, int siCode, long siAddr, String thread,
      * in this JVM, which must have the same modules as the crashed one.
      */
     public Optional<String> runningDomain() {
+        return runningDomain(name -> true);
+    }
+
+    /**
+     * Like {@link #runningDomain()}, for a system that declares only the domains
+     * {@code declared} accepts: code whose {@link mpkernel.isolation.RunsIn#value()} is not
+     * declared is attributed to its {@link mpkernel.isolation.RunsIn#otherwise()}.
+     */
+    public Optional<String> runningDomain(java.util.function.Predicate<String> declared) {
         for (String frame : javaFrames) {
             Matcher m = FRAME_CLASS.matcher(frame);
             if (!m.find()) {
@@ -101,7 +110,7 @@ public record CrashReport(String signal, int siCode, long siAddr, String thread,
             if (hidden > 0) {
                 name = name.substring(0, hidden);
             }
-            Optional<String> d = domainOf(name);
+            Optional<String> d = domainOf(name, declared);
             if (d.isPresent()) {
                 return d;
             }
@@ -109,20 +118,24 @@ public record CrashReport(String signal, int siCode, long siAddr, String thread,
         return Optional.empty();
     }
 
-    private static Optional<String> domainOf(String className) {
+    private static Optional<String> domainOf(String className, java.util.function.Predicate<String> declared) {
         try {
             Class<?> c = Class.forName(className, false, CrashReport.class.getClassLoader());
             for (Class<?> k = c; k != null; k = k.getEnclosingClass()) {
                 mpkernel.isolation.RunsIn r = k.getAnnotation(mpkernel.isolation.RunsIn.class);
                 if (r != null) {
-                    return Optional.of(r.value());
+                    return Optional.of(resolve(r, declared));
                 }
             }
             mpkernel.isolation.RunsIn p = c.getPackage() == null ? null : c.getPackage().getAnnotation(mpkernel.isolation.RunsIn.class);
-            return Optional.ofNullable(p).map(mpkernel.isolation.RunsIn::value);
+            return Optional.ofNullable(p).map(r -> resolve(r, declared));
         } catch (ClassNotFoundException | LinkageError e) {
             return Optional.empty();
         }
+    }
+
+    private static String resolve(mpkernel.isolation.RunsIn r, java.util.function.Predicate<String> declared) {
+        return declared.test(r.value()) || r.otherwise().isEmpty() ? r.value() : r.otherwise();
     }
 
     /** Whether this is a protection fault: SIGSEGV with SEGV_ACCERR or SEGV_PKUERR. */

@@ -44,6 +44,11 @@ public record Fate(int exitCode, boolean timedOut, String stdout, String stderr,
         return exitCode == 0 ? Kind.COMPLETED : Kind.FAILED;
     }
 
+    /** The domain whose code made the faulting access, resolved against the domains the child declared. */
+    public Optional<String> runningDomain() {
+        return crash.flatMap(c -> c.runningDomain(d -> layout.map(l -> l.of(d).isPresent()).orElse(true)));
+    }
+
     /** The domain region that holds the faulting address. */
     public Optional<RegionLayout.Region> violatedRegion() {
         return crash.flatMap(c -> layout.flatMap(l -> l.find(c.siAddr())));

@@ -8,9 +8,22 @@ import mpkernel.kernel.core.UnsafeCalls;
  */
 public final class FaultHooks {
     private final UnsafeCalls unsafe;
+    private final mpkernel.isolation.Gate safeKernel;
+    private final java.lang.foreign.MemorySegment secret;
 
-    FaultHooks(UnsafeCalls unsafe) {
+    FaultHooks(UnsafeCalls unsafe, mpkernel.isolation.Gate safeKernel, java.lang.foreign.MemorySegment secret) {
         this.unsafe = unsafe;
+        this.safeKernel = safeKernel;
+        this.secret = secret;
+    }
+
+    /**
+     * A safe-kernel bug: code in {@code SAFE_KERNEL} reads the secret directly instead of
+     * through the vault's gate. With a {@code VAULT} domain this must fault; without one it is
+     * ordinary kernel code reading kernel memory.
+     */
+    public byte[] readSecretBypassingTheVault() {
+        return safeKernel.call(() -> secret.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE));
     }
 
     /** The console request after {@code afterRequests} more is posted with address bit {@code bit} flipped. */

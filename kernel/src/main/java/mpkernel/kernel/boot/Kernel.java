@@ -61,20 +61,32 @@ public final class Kernel implements AutoCloseable {
     private final ConsoleDevice consoleDevice;
     private final Sys sys;
     private final UnsafeCalls unsafe;
+    private final Gate vault;
+    private final MemorySegment secretMemory;
     private boolean closed;
     private volatile RuntimeException lastTermination;
 
     private Kernel(KernelConfig config) {
         this.config = config;
-        this.iso = Isolation.boot(config.backend(), Policy.paper(config.kernelBytes(), config.userBytes()));
+        this.iso = Isolation.boot(config.backend(), policy(config));
         try {
             DomainMemory safe = iso.memory(Domain.SAFE_KERNEL);
             DomainMemory scratch = iso.memory(Domain.UNSAFE_KERNEL);
             DomainMemory user = iso.memory(Domain.USER);
+            boolean ownDriver = config.domains().contains(OptionalDomain.DRIVER);
+            DomainMemory dmaMemory = ownDriver ? iso.memory(OptionalDomain.DRIVER.domain()) : scratch;
             tables = new StaticArea(safe.segment().asSlice(0, STATIC_BYTES));
             MemorySegment header = tables.carve(4096);
             header.setString(0, "mpkernel safe kernel", StandardCharsets.US_ASCII);
-            header.asSlice(SECRET_OFFSET, SECRET_BYTES).copyFrom(MemorySegment.ofArray(secret(config.secretSeed())));
+            vault = config.domains().contains(OptionalDomain.VAULT) ? iso.gate(OptionalDomain.VAULT.domain()) : null;
+            secretMemory = vault != null ? iso.memory(OptionalDomain.VAULT.domain()).segment().asSlice(0, SECRET_BYTES)
+                    : header.asSlice(SECRET_OFFSET, SECRET_BYTES);
+            byte[] secretBytes = secret(config.secretSeed());
+            if (vault != null) {
+                vault.run(() -> secretMemory.copyFrom(MemorySegment.ofArray(secretBytes)));
+            } else {
+                secretMemory.copyFrom(MemorySegment.ofArray(secretBytes));
+            }
 
             PageAllocator safePages = pages("safe-kernel", safe, STATIC_BYTES);
             PageAllocator scratchPages = pages("unsafe-kernel", scratch, 0);
@@ -84,13 +96,15 @@ public final class Kernel implements AutoCloseable {
             userHeap = new HeapAllocator("user heap", userPages, tables, 65536);
             fs = new FileSystem(tables, kernelHeap, safe.segment());
 
-            unsafe = new UnsafeCalls(iso.gate(Domain.UNSAFE_KERNEL));
-            long ring = scratchPages.allocate(1);
-            long dma = scratchPages.allocate((VirtioConsole.dmaBytes() + PageAllocator.PAGE - 1) / PageAllocator.PAGE);
-            consoleDevice = new ConsoleDevice(scratch.address(), scratch.deviceView(), ring, QUEUE_SIZE, config.console());
+            PageAllocator dmaPages = ownDriver ? pages("driver", dmaMemory, 0) : scratchPages;
+            MemorySegment staging = ownDriver ? slice(dmaMemory, dmaPages.allocate(2), 2 * PageAllocator.PAGE) : null;
+            unsafe = new UnsafeCalls(iso.gate(Domain.UNSAFE_KERNEL), iso.gate(dmaMemory.domain()), staging);
+            long ring = dmaPages.allocate(1);
+            long dma = dmaPages.allocate((VirtioConsole.dmaBytes() + PageAllocator.PAGE - 1) / PageAllocator.PAGE);
+            consoleDevice = new ConsoleDevice(dmaMemory.address(), dmaMemory.deviceView(), ring, QUEUE_SIZE, config.console());
             consoleDevice.start();
             unsafe.attachConsole(ring, QUEUE_SIZE, dma, consoleDevice);
-            unsafe.attachFaulty(scratchHeap.malloc(FAULTY_BUFFER), FAULTY_BUFFER);
+            unsafe.attachFaulty(ownDriver ? dmaPages.allocate(1) : scratchHeap.malloc(FAULTY_BUFFER), FAULTY_BUFFER);
 
             fs.addDevice("/dev/console", new ConsoleFile(unsafe));
             fs.addDevice("/dev/null", new NullFile());
@@ -98,7 +112,7 @@ public final class Kernel implements AutoCloseable {
             fs.bind(0, "/dev/null", Sys.O_RDONLY);
             fs.bind(1, "/dev/console", Sys.O_WRONLY);
             fs.bind(2, "/dev/console", Sys.O_WRONLY);
-            fs.addReadOnlyFile("/proc/layout", layoutText(safe, scratch, user));
+            fs.addReadOnlyFile("/proc/layout", layoutText());
             new TreeMap<>(config.hostFiles()).forEach(fs::addHostFile);
 
             Tasks tasks = new Tasks(iso, iso.gate(Domain.USER));
@@ -167,7 +181,7 @@ public final class Kernel implements AutoCloseable {
 
     /** Hooks that inject faults into kernel internals, for the fault-injection experiments. */
     public FaultHooks faultHooks() {
-        return new FaultHooks(unsafe);
+        return new FaultHooks(unsafe, iso.gate(Domain.SAFE_KERNEL), secretMemory);
     }
 
     /** The system-call handle of the program's main task (for tests and benchmarks that drive the kernel directly). */
@@ -190,9 +204,30 @@ public final class Kernel implements AutoCloseable {
         return iso.gate(Domain.UNSAFE_KERNEL);
     }
 
-    /** The kernel secret, read by the kernel itself. */
+    /** The kernel secret, read by the kernel itself (through the vault's gate when there is a vault). */
     public byte[] secret() {
-        return iso.memory(Domain.SAFE_KERNEL).segment().asSlice(SECRET_OFFSET, SECRET_BYTES).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+        return vault != null ? vault.call(() -> secretMemory.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE))
+                : secretMemory.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+    }
+
+    /** The gate into the drivers' domain ({@code DRIVER} if declared, else {@code UNSAFE_KERNEL}). */
+    public Gate driverGate() {
+        return unsafe.driverGate();
+    }
+
+    /** The paper's policy plus the optional domains of {@code config}. */
+    static Policy policy(KernelConfig config) {
+        Policy.Builder b = Policy.paper(config.kernelBytes(), config.userBytes()).toBuilder();
+        for (OptionalDomain d : OptionalDomain.values()) {
+            if (config.domains().contains(d)) {
+                d.declare(b);
+            }
+        }
+        return b.build();
+    }
+
+    private static MemorySegment slice(DomainMemory m, long address, long bytes) {
+        return m.segment().asSlice(address - m.address(), bytes);
     }
 
     /**
@@ -206,6 +241,7 @@ public final class Kernel implements AutoCloseable {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             DomainMemory safe = iso.memory(Domain.SAFE_KERNEL);
             md.update(safe.segment().asSlice(0, 4096).asByteBuffer());
+            md.update(secret());
             for (long[] block : fs.readOnlyDataBlocks()) {
                 md.update(safe.segment().asSlice(block[0] - safe.address(), block[1]).asByteBuffer());
             }
@@ -271,12 +307,13 @@ public final class Kernel implements AutoCloseable {
      * randomisation worth the name; publishing the layout makes the attacks honest about that
      * instead of relying on guesswork.
      */
-    private String layoutText(DomainMemory safe, DomainMemory scratch, DomainMemory user) {
+    private String layoutText() {
         StringBuilder sb = new StringBuilder();
-        for (DomainMemory m : List.of(safe, scratch, user)) {
+        for (Domain d : iso.policy().domains()) {
+            DomainMemory m = iso.memory(d);
             sb.append(String.format("region %s 0x%x 0x%x%n", m.domain(), m.address(), m.address() + m.byteSize()));
         }
-        sb.append(String.format("secret 0x%x %d%n", safe.address() + SECRET_OFFSET, SECRET_BYTES));
+        sb.append(String.format("secret 0x%x %d%n", secretMemory.address(), SECRET_BYTES));
         sb.append(String.format("faulty-buffer 0x%x %d%n", unsafe.faultyBuffer(), FAULTY_BUFFER));
         sb.append(String.format("kernel-heap-records 0x%x %d%n", kernelHeap.recordsAddress(), kernelHeap.recordsInUseBytes()));
         return sb.toString();

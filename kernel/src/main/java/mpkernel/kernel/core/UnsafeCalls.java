@@ -8,24 +8,39 @@ import mpkernel.unsafezone.RawMemory;
 import mpkernel.unsafezone.virtio.VirtioConsole;
 
 /**
- * The kernel-to-unsafe gate: the safe kernel's only door into {@code mpkernel.unsafezone}. Each
- * method is one crossing of the gate into {@code UNSAFE_KERNEL}, the artifact's
+ * The kernel-to-unsafe gates: the safe kernel's only doors into {@code mpkernel.unsafezone}.
+ * Each method is one crossing, of the gate into {@code UNSAFE_KERNEL} (the artifact's
  * {@code isolation_start!}/{@code isolation_end!} pair: inside it the safe kernel's memory is
- * out of reach.
+ * out of reach) or, for the drivers, of the driver gate: the same gate, unless the kernel
+ * declares a {@code DRIVER} domain. A driver in its own domain cannot read user memory, so its
+ * data is staged through a buffer in driver memory by the safe kernel.
  */
 public final class UnsafeCalls {
 
     private final Gate unsafe;
+    private final Gate driver;
+    private final MemorySegment staging;
     private VirtioConsole console;
     private FaultyDevice faulty;
 
-    public UnsafeCalls(Gate unsafe) {
+    /**
+     * Calls through {@code unsafe} and {@code driver}; {@code staging} is driver memory for
+     * copying user data in and out, or {@code null} when the driver can reach user memory.
+     */
+    public UnsafeCalls(Gate unsafe, Gate driver, MemorySegment staging) {
         this.unsafe = unsafe;
+        this.driver = driver;
+        this.staging = staging;
     }
 
-    /** Creates the console driver inside the unsafe kernel (it initialises its ring). */
+    /** The gate the drivers are entered through. */
+    public Gate driverGate() {
+        return driver;
+    }
+
+    /** Creates the console driver inside its domain (it initialises its ring). */
     public void attachConsole(long ring, int queueSize, long dma, mpkernel.unsafezone.virtio.ConsoleDevice device) {
-        console = unsafe.call(() -> new VirtioConsole(ring, queueSize, dma, device));
+        console = driver.call(() -> new VirtioConsole(ring, queueSize, dma, device));
     }
 
     /** Creates the faulty driver over its buffer. */
@@ -45,23 +60,42 @@ public final class UnsafeCalls {
 
     /** Sends {@code src} (user or unsafe-kernel memory) to the console through the virtio driver. */
     public long consoleWrite(MemorySegment src) {
-        long addr = src.address();
-        long len = src.byteSize();
-        return unsafe.callLong(() -> console.write(addr, len));
+        if (staging == null) {
+            long addr = src.address();
+            long len = src.byteSize();
+            return driver.callLong(() -> console.write(addr, len));
+        }
+        for (long off = 0; off < src.byteSize(); off += staging.byteSize()) {
+            long n = Math.min(staging.byteSize(), src.byteSize() - off);
+            MemorySegment.copy(src, off, staging, 0, n);
+            driver.callLong(() -> console.write(staging.address(), n));
+        }
+        return src.byteSize();
     }
 
     /** The faulty driver's write handler. */
     public long faultyWrite(long offset, MemorySegment src) {
-        long addr = src.address();
         long len = src.byteSize();
-        return unsafe.callLong(() -> faulty.write(offset, addr, len));
+        if (staging == null) {
+            long addr = src.address();
+            return driver.callLong(() -> faulty.write(offset, addr, len));
+        }
+        long n = Math.min(len, staging.byteSize());
+        MemorySegment.copy(src, 0, staging, 0, n);
+        return driver.callLong(() -> faulty.write(offset, staging.address(), n));
     }
 
     /** The faulty driver's read handler. */
     public long faultyRead(long offset, MemorySegment dst) {
-        long addr = dst.address();
         long len = dst.byteSize();
-        return unsafe.callLong(() -> faulty.read(offset, addr, len));
+        if (staging == null) {
+            long addr = dst.address();
+            return driver.callLong(() -> faulty.read(offset, addr, len));
+        }
+        long n = Math.min(len, staging.byteSize());
+        long got = driver.callLong(() -> faulty.read(offset, staging.address(), n));
+        MemorySegment.copy(staging, 0, dst, 0, n);
+        return got;
     }
 
     /** Fault injection: the console driver's {@code afterRequests}-th next descriptor gets address bit {@code bit} flipped. */

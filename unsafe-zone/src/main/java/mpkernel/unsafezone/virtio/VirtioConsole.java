@@ -3,7 +3,6 @@ package mpkernel.unsafezone.virtio;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.VarHandle;
 
-import mpkernel.unsafezone.RawMemory;
 import mpkernel.unsafezone.Zlib;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
@@ -68,7 +67,9 @@ public final class VirtioConsole {
         long done = 0;
         while (done < len) {
             int n = (int) Math.min(CHUNK, len - done);
-            RawMemory.copyNonoverlapping(src + done, dma + HEADER, n);
+            // the driver's own copy, not RawMemory's: so a fault here is attributed to the driver
+            MemorySegment.copy(MemorySegment.ofAddress(src + done).reinterpret(n), 0,
+                    MemorySegment.ofAddress(dma + HEADER).reinterpret(n), 0, n);
             MemorySegment frame = MemorySegment.ofAddress(dma).reinterpret(HEADER);
             frame.set(JAVA_INT_UNALIGNED, 0, Zlib.crc32(dma + HEADER, n));
             frame.set(JAVA_INT_UNALIGNED, 4, n);

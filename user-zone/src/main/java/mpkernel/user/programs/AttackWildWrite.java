@@ -25,11 +25,16 @@ public final class AttackWildWrite implements UserProgram {
 
     @Override
     public String description() {
-        return "ATTACK: make the unsafe kernel's faulty driver write past its buffer into the kernel secret";
+        return "ATTACK: make the faulty driver write past its buffer: into the kernel secret (default), or [unsafe|user] memory";
     }
 
     @Override
     public int main(Sys sys, List<String> args) {
+        String target = args.isEmpty() ? "secret" : args.getFirst();
+        if (!List.of("secret", "unsafe", "user").contains(target)) {
+            sys.write(Sys.STDERR, "usage: attack-wild-write [secret|unsafe|user]\n");
+            return 2;
+        }
         MemorySegment buf = sys.malloc(4096);
         try {
             int fd = sys.open("/proc/layout", Sys.O_RDONLY);
@@ -37,6 +42,8 @@ public final class AttackWildWrite implements UserProgram {
             sys.close(fd);
             long secret = -1;
             long driverBuffer = -1;
+            long unsafeRegion = -1;
+            long userRegion = -1;
             for (String line : new String(buf.asSlice(0, n).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE),
                     StandardCharsets.UTF_8).split("\n")) {
                 String[] f = line.split(" ");
@@ -44,18 +51,28 @@ public final class AttackWildWrite implements UserProgram {
                     secret = Long.parseUnsignedLong(f[1].substring(2), 16);
                 } else if (f[0].equals("faulty-buffer")) {
                     driverBuffer = Long.parseUnsignedLong(f[1].substring(2), 16);
+                } else if (f[0].equals("region") && f[1].equals("UNSAFE_KERNEL")) {
+                    unsafeRegion = Long.parseUnsignedLong(f[2].substring(2), 16);
+                } else if (f[0].equals("region") && f[1].equals("USER")) {
+                    userRegion = Long.parseUnsignedLong(f[2].substring(2), 16);
                 }
             }
             byte[] payload = PAYLOAD.getBytes(StandardCharsets.US_ASCII);
             MemorySegment.copy(MemorySegment.ofArray(payload), 0, buf, 0, payload.length);
-            long offset = secret - driverBuffer;
-            sys.write(Sys.STDOUT, String.format("attack-wild-write: /dev/faulty buffer at 0x%x, kernel secret at 0x%x, seeking %d%n",
-                    driverBuffer, secret, offset));
+            // the unsafe-kernel and user targets lie a megabyte into their regions, clear of live data
+            long aim = switch (target) {
+                case "unsafe" -> unsafeRegion + (1 << 20);
+                case "user" -> userRegion + (1 << 20);
+                default -> secret;
+            };
+            long offset = aim - driverBuffer;
+            sys.write(Sys.STDOUT, String.format("attack-wild-write: /dev/faulty buffer at 0x%x, target (%s) at 0x%x, seeking %d%n",
+                    driverBuffer, target, aim, offset));
             int dev = sys.open("/dev/faulty", Sys.O_WRONLY);
             sys.lseek(dev, offset, Sys.SEEK_SET);
             long written = sys.write(dev, buf.asSlice(0, payload.length));
             sys.close(dev);
-            sys.write(Sys.STDOUT, "attack-wild-write: the driver wrote " + written + " bytes over the kernel secret\n");
+            sys.write(Sys.STDOUT, "attack-wild-write: the driver wrote " + written + " bytes at the " + target + " target\n");
             return 0;
         } finally {
             sys.free(buf);
