@@ -51,6 +51,9 @@ final class FaultsCommand implements Callable<Integer> {
     @Option(names = "--shard", paramLabel = "i/n", description = "run only shard i of n (e.g. a Slurm array task); merge the files afterwards")
     String shard = "1/1";
 
+    @Option(names = "--domains", paramLabel = "driver", description = "run the drivers in their own DRIVER domain (source and target of faults)")
+    String domains = "";
+
     @Option(names = "--qemu", description = "run the whole campaign inside one boot of the PKU guest (default backend there: mpk)")
     boolean qemu;
 
@@ -71,6 +74,10 @@ final class FaultsCommand implements Callable<Integer> {
             throw new UserError("faults: --trials, --jobs and --timeout must be at least 1");
         }
         int[] sh = parseShard(shard);
+        if (!domains.isEmpty() && !domains.equals("driver")) {
+            throw new UserError("faults: --domains takes only 'driver'");
+        }
+        boolean driver = domains.equals("driver");
         Machine machine = Machine.current();
         Backend b = backend != null ? RunCommand.parseBackend(backend)
                 : qemu || machine.pku().available() ? Backend.MPK : Backend.MPROTECT;
@@ -84,15 +91,17 @@ final class FaultsCommand implements Callable<Integer> {
             throw new UserError("faults: backend mpk needs PKU, which this machine lacks; use --backend mprotect or --qemu");
         }
         Path dir = out != null ? out : PkuGuest.projectRoot().resolve("results");
-        String name = "faults-" + b.cliName() + "-" + seed + (sh[1] > 1 ? "-shard" + sh[0] + "of" + sh[1] : "") + ".csv";
-        Map<String, String> header = machine.provenance(b.cliName(), "./mpk faults --backend " + b.cliName() + " --trials " + trials
+        String label = b.cliName() + (driver ? "+driver" : "");
+        String name = "faults-" + label + "-" + seed + (sh[1] > 1 ? "-shard" + sh[0] + "of" + sh[1] : "") + ".csv";
+        Map<String, String> header = machine.provenance(label, "./mpk faults --backend " + b.cliName()
+                + (driver ? " --domains driver" : "") + " --trials " + trials
                 + " --seed " + seed + " --models " + String.join(",", models) + " --shard " + shard);
         header.put("seed", Long.toString(seed));
         header.put("trials", Integer.toString(trials));
         header.put("models", String.join(",", models));
         header.put("shard", shard);
         Campaign.TrialRunner runner = (t, golden) -> runTrial(b, t, golden);
-        Campaign campaign = new Campaign(seed, trials, models, sh[0], sh[1]);
+        Campaign campaign = new Campaign(seed, trials, models, sh[0], sh[1], driver);
         Path file = dir.resolve(name);
         String golden = Files.exists(file) ? CampaignFile.read(file).header().get("golden") : null;
         if (golden == null) {
@@ -109,7 +118,7 @@ final class FaultsCommand implements Callable<Integer> {
                 System.err.printf("mpk: faults: %d trials in %.1f min = %.1f trials/min with %d jobs%n", ran, minutes, ran / minutes, jobs);
             }
             Summary s = new Summary();
-            s.add(b.cliName(), f.rows());
+            s.add(label, f.rows());
             System.out.print(s.table());
             System.out.println("results: " + file);
         }
@@ -146,7 +155,7 @@ final class FaultsCommand implements Callable<Integer> {
                         "--illegal-native-access=deny", "--add-modules=ALL-MODULE-PATH", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
                         "-XX:+UseSerialGC", "-Xmx256m"))
                 .args(List.of(b.cliName(), Long.toString(seed), Integer.toString(t.number()), t.model(), t.target(),
-                        Long.toString(t.param()), golden))
+                        Long.toString(t.param()), golden, domains.isEmpty() ? "-" : domains))
                 .timeout(Duration.ofSeconds(timeout)).run();
         long ms = (System.nanoTime() - t0) / 1_000_000;
         TrialResult r = Classifier.classify(b, t, fate, ms);
@@ -163,7 +172,7 @@ final class FaultsCommand implements Callable<Integer> {
         cmd.addAll(List.of("-p", Launch.modulePath(), "-m", "mpkernel.experiments/mpkernel.cli.Main", "faults",
                 "--backend", b.cliName(), "--trials", Integer.toString(trials), "--seed", Long.toString(seed),
                 "--models", String.join(",", models), "--jobs", Integer.toString(jobs), "--shard", shard,
-                "--timeout", Integer.toString(timeout),
+                "--timeout", Integer.toString(timeout), "--domains", domains,
                 "--out", (out != null ? out : PkuGuest.projectRoot().resolve("results")).toAbsolutePath().toString()));
         try {
             return PkuGuest.environment(new ProcessBuilder(PkuGuest.wrap(cmd))).inheritIO().start().waitFor();

@@ -35,14 +35,21 @@ public final class Campaign {
     private final List<String> models;
     private final int shard;
     private final int shards;
+    private final boolean driverDomain;
 
     /** Trials {@code 0..trials-1} over {@code models}; this shard runs those with {@code number % shards == shard - 1}. */
     public Campaign(long seed, int trials, List<String> models, int shard, int shards) {
+        this(seed, trials, models, shard, shards, false);
+    }
+
+    /** As above, on a kernel whose drivers run in their own {@code DRIVER} domain when {@code driverDomain}. */
+    public Campaign(long seed, int trials, List<String> models, int shard, int shards, boolean driverDomain) {
         this.seed = seed;
         this.trials = trials;
         this.models = List.copyOf(models);
         this.shard = shard;
         this.shards = shards;
+        this.driverDomain = driverDomain;
     }
 
     /** The trials of this shard, in order. */
@@ -50,7 +57,7 @@ public final class Campaign {
         List<Trial> plan = new ArrayList<>();
         for (int t = 0; t < trials; t++) {
             if (t % shards == shard - 1) {
-                plan.add(Trial.plan(seed, t, models));
+                plan.add(Trial.plan(seed, t, models, driverDomain));
             }
         }
         return plan;

@@ -32,9 +32,11 @@ public final class FaultTrialChild {
         String target = a[4];
         long param = Long.parseLong(a[5]);
         String golden = a[6];
+        boolean driverDomain = a.length > 7 && a[7].equals("driver");
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         try (Kernel kernel = Kernel.boot(KernelConfig.defaults(backend).withConsole(console).withUserBytes(256L << 20)
-                .withSecretSeed(seed * 31 + trial))) {
+                .withSecretSeed(seed * 31 + trial)
+                .withDomains(driverDomain ? List.of(mpkernel.kernel.boot.OptionalDomain.DRIVER) : List.of()))) {
             String before = kernel.integrityDigest();
             if (model.equals("descriptor-bitflip")) {
                 kernel.faultHooks().flipConsoleDescriptorBit((int) Math.floorMod(param, 3), (int) Math.floorMod(param >>> 8, 48));

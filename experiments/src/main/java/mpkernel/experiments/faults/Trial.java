@@ -18,8 +18,21 @@ public record Trial(int number, String model, String source, String target, long
     public static final List<String> MODELS = List.of("control", "wild-write", "wild-read", "overflow", "descriptor-bitflip",
             "use-after-free", "native-user-write");
 
-    /** The trial {@code number} of a campaign over {@code models} with {@code seed}. */
+    /** The trial {@code number} of a campaign over {@code models} with {@code seed}, on the paper's three domains. */
     public static Trial plan(long seed, int number, List<String> models) {
+        return plan(seed, number, models, false);
+    }
+
+    /**
+     * The trial {@code number}; with {@code driverDomain} the drivers run in their own
+     * {@code DRIVER} domain, which then is the source of the driver faults and one more target.
+     */
+    public static Trial plan(long seed, int number, List<String> models, boolean driverDomain) {
+        Trial t = plan0(seed, number, models, driverDomain);
+        return driverDomain && t.source().equals("UNSAFE_KERNEL") ? new Trial(t.number(), t.model(), "DRIVER", t.target(), t.param()) : t;
+    }
+
+    private static Trial plan0(long seed, int number, List<String> models, boolean driverDomain) {
         SplittableRandom rnd = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + number);
         String model = models.get(number % models.size());
         long param = rnd.nextLong(1L << 40);
@@ -33,7 +46,8 @@ public record Trial(int number, String model, String source, String target, long
                     : new Trial(number, model, "USER", "user-buffer", param);
             case "descriptor-bitflip" -> new Trial(number, model, "UNSAFE_KERNEL", "dma-descriptor", param);
             case "use-after-free" -> new Trial(number, model, "USER", "user", param);
-            case "native-user-write" -> new Trial(number, model, "USER", pick(rnd, "safe-data", "safe-metadata", "unsafe"), param);
+            case "native-user-write" -> new Trial(number, model, "USER", driverDomain ? pick(rnd, "safe-data", "safe-metadata", "unsafe", "driver")
+                    : pick(rnd, "safe-data", "safe-metadata", "unsafe"), param);
             default -> throw new IllegalArgumentException("unknown fault model '" + model + "'; known: " + String.join(",", MODELS));
         };
     }
@@ -45,18 +59,27 @@ public record Trial(int number, String model, String source, String target, long
     /** The domain whose memory the fault reaches, or {@code -}. */
     public String targetDomain() {
         return switch (target) {
-            case "safe-data", "safe-metadata", "via-driver", "direct", "region-edge" -> "SAFE_KERNEL";
+            case "safe-data", "safe-metadata", "via-driver", "direct" -> "SAFE_KERNEL";
+            // an overflow off the top of the driver's region: UNSAFE_KERNEL's ends at SAFE_KERNEL, DRIVER's at USER
+            case "region-edge" -> source.equals("DRIVER") ? "USER" : "SAFE_KERNEL";
             case "unsafe" -> "UNSAFE_KERNEL";
             case "user", "user-buffer" -> "USER";
+            case "driver" -> "DRIVER";
             case "dma-descriptor" -> "DEVICE";
             default -> "-";
         };
     }
 
-    /** Whether the paper's policy forbids this source to touch the target: isolation must catch it. */
+    /** Whether the policy forbids this source to touch the target: isolation must catch it. */
     public boolean mustBeDetected() {
         String t = targetDomain();
-        return (source.equals("UNSAFE_KERNEL") && t.equals("SAFE_KERNEL"))
-                || (source.equals("USER") && (t.equals("SAFE_KERNEL") || t.equals("UNSAFE_KERNEL")));
+        if (t.equals("-") || t.equals("DEVICE") || source.equals("-") || source.equals(t)) {
+            return false;
+        }
+        return switch (source) {
+            case "UNSAFE_KERNEL" -> t.equals("SAFE_KERNEL") || t.equals("DRIVER");
+            case "USER", "DRIVER" -> true;
+            default -> false;
+        };
     }
 }

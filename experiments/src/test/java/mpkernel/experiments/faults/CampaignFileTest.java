@@ -120,4 +120,16 @@ class CampaignFileTest {
         assertEquals(0.5962, half.high(), 1e-3);
         assertTrue(Double.isNaN(Wilson.of(0, 0).rate()));
     }
+
+    @Test
+    void whatMustBeDetectedFollowsThePolicy() {
+        assertTrue(new Trial(0, "wild-write", "UNSAFE_KERNEL", "safe-data", 0).mustBeDetected());
+        assertTrue(!new Trial(0, "wild-write", "UNSAFE_KERNEL", "user", 0).mustBeDetected(), "the unsafe kernel may write user memory");
+        assertTrue(new Trial(0, "wild-write", "DRIVER", "user", 0).mustBeDetected(), "a driver in its own domain may not");
+        assertTrue(new Trial(0, "overflow", "DRIVER", "region-edge", 0).mustBeDetected());
+        assertEquals("USER", new Trial(0, "overflow", "DRIVER", "region-edge", 0).targetDomain());
+        assertTrue(!new Trial(0, "overflow", "USER", "user-buffer", 0).mustBeDetected());
+        assertTrue(!new Trial(0, "control", "-", "-", 0).mustBeDetected());
+        assertEquals("DRIVER", Trial.plan(5, 1, List.of("wild-write"), true).source());
+    }
 }

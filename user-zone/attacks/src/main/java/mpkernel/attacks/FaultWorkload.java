@@ -192,6 +192,7 @@ public final class FaultWorkload implements UserProgram {
                 case "safe-metadata" -> layout.address("kernel-heap-records") + p % layout.length("kernel-heap-records") / 8 * 8;
                 case "unsafe" -> layout.address("region:UNSAFE_KERNEL") + p % layout.length("region:UNSAFE_KERNEL");
                 case "user" -> layout.address("region:USER") + p % layout.length("region:USER");
+                case "driver" -> layout.address("region:DRIVER") + p % layout.length("region:DRIVER");
                 case "unmapped" -> layout.address("region:USER") - 4096 * (1 + Math.floorMod(param, 4));
                 default -> throw new IllegalArgumentException("unknown target " + target);
             };
@@ -239,8 +240,9 @@ public final class FaultWorkload implements UserProgram {
                 MemorySegment.copy(src, 0, dst, 0, len + k); // Java's bounds check stops this
                 return;
             }
-            // the unsafe kernel's driver, handed a buffer at the very end of its region
-            long edge = layout.address("region:UNSAFE_KERNEL") + layout.length("region:UNSAFE_KERNEL") - len;
+            // the driver, handed a buffer at the very end of the region it lives in
+            String region = layout.has("region:DRIVER") ? "region:DRIVER" : "region:UNSAFE_KERNEL";
+            long edge = layout.address(region) + layout.length(region) - len;
             driverWrite(edge, len + k);
         }
     }

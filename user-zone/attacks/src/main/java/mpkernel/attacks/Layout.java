@@ -41,6 +41,10 @@ final class Layout {
         }
     }
 
+    boolean has(String name) {
+        return entries.containsKey(name);
+    }
+
     long address(String name) {
         return get(name)[0];
     }
