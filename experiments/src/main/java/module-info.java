@@ -3,6 +3,7 @@ module mpkernel.experiments {
     requires mpkernel.isolation;
     requires mpkernel.kernel;
     requires mpkernel.userzone;
+    requires mpkernel.figures;
     requires info.picocli;
     requires commons.math3;
     requires com.google.gson;

@@ -1,0 +1,87 @@
+package mpkernel.figures;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * A figure's caption: its title, what it shows (marks, units, reference values), and the
+ * provenance of every result file behind it. Written as {@code <figure>.caption.md} beside the
+ * figure; its provenance also goes into the figure's footer.
+ *
+ * @param title one line, no final period
+ * @param text what the figure shows, a paragraph of Markdown
+ * @param sources the result files read, each with its provenance and the backends it contributed
+ */
+record Caption(String title, String text, List<Source> sources) {
+
+    /**
+     * One result file behind a figure.
+     *
+     * @param file the result file
+     * @param provenance its provenance
+     * @param backends what the figure shows of it, e.g. {@code mprotect vs none}
+     */
+    record Source(Path file, Provenance provenance, String backends) {
+
+        /** Everything the provenance says, as one line of Markdown. */
+        String markdown() {
+            Provenance p = provenance;
+            String command = p.command().equals("unknown") ? "" : "; command `" + p.command() + "`";
+            return String.format("`%s`: backend %s; machine %s; %s; JDK %s; date %s; commit %s%s.", file.getFileName(), backends,
+                    p.machine(), p.platform(), p.get("jdk"), p.date(), p.commit(), command);
+        }
+    }
+
+    Caption {
+        sources = List.copyOf(sources);
+    }
+
+    /** The caption file's content. */
+    String markdown() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("**").append(title).append(".** ").append(text).append("\n\n");
+        sb.append("Provenance");
+        if (sources.size() == 1) {
+            sb.append(": ").append(sources.getFirst().markdown()).append('\n');
+        } else {
+            sb.append(":\n\n");
+            sources.forEach(s -> sb.append("- ").append(s.markdown()).append('\n'));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The figure's footer: the files read, grouped by the machine they ran on, then JDK, dates
+     * and commits, each value once.
+     */
+    String footer() {
+        Map<String, List<String>> byMachine = new LinkedHashMap<>();
+        for (Source s : sources) {
+            byMachine.computeIfAbsent(s.provenance().machine() + "; " + s.provenance().platform(), k -> new ArrayList<>())
+                    .add(s.file().getFileName() + " (" + s.backends() + ")");
+        }
+        List<String> groups = byMachine.entrySet().stream().map(e -> String.join(", ", e.getValue()) + " on " + e.getKey()).toList();
+        List<String> dates = sources.stream().map(s -> s.provenance().date()).distinct().sorted().toList();
+        return "Data: " + String.join(" | ", groups) + "; JDK " + distinct(p -> p.get("jdk")) + "; date "
+                + (dates.size() == 1 ? dates.getFirst() : dates.getFirst() + " to " + dates.getLast()) + "; commit " + distinct(Provenance::commit);
+    }
+
+    private String distinct(Function<Provenance, String> field) {
+        return String.join(", ", sources.stream().map(s -> field.apply(s.provenance())).distinct().toList());
+    }
+
+    /** Writes {@link #markdown()} to {@code file}, atomically. */
+    void write(Path file) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, markdown(), StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

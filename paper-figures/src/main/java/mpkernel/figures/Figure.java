@@ -1,0 +1,23 @@
+package mpkernel.figures;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** One kind of figure: draws itself from the files in a results folder, or says what is missing. */
+interface Figure {
+
+    /**
+     * The figures of this kind the results allow, e.g. one per backend.
+     *
+     * @throws MissingResults when the results it needs are not there
+     * @throws IOException when a result file it needs cannot be read
+     */
+    List<Drawing> draw(Path results) throws IOException, MissingResults;
+
+    /** What it shows, as its lines in {@code ./mpk figures}' output begin: {@code macrobenchmarks}. */
+    String subject();
+
+    /** The command that produces the results it needs, e.g. {@code ./mpk reproduce}. */
+    String command();
+}

@@ -1,0 +1,177 @@
+package mpkernel.figures;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Renders every figure from the fixture results (src/test/resources/results: small files in the
+ * experiments' formats) once, and checks what a reader gets: each PNG decodes at the figure's
+ * size and is not blank, the SVG and PDF are real documents, and the caption names the
+ * provenance.
+ */
+class FiguresTest {
+
+    static final Path FIXTURE = Path.of("src/test/resources/results");
+
+    /** Expected figures: name → PNG height range in pixels (the width is always {@link Look#WIDTH}). */
+    static final Map<String, int[]> EXPECTED = Map.of(
+            "macrobenchmarks-mprotect", new int[] {700, 860},
+            "macrobenchmarks-mpk-dry", new int[] {700, 860},
+            "write-bytes-mprotect", new int[] {700, 860},
+            "write-bytes-mpk-dry", new int[] {700, 860},
+            "gate-cost", new int[] {460, 580},
+            "faults", new int[] {900, 1100},
+            "crossings", new int[] {480, 600});
+
+    @TempDir
+    static Path out;
+
+    static Figures.Result result;
+
+    @BeforeAll
+    static void render() throws IOException {
+        result = Figures.render(FIXTURE, out);
+    }
+
+    @Test
+    void everyFigureIsRenderedAndNoneSkipped() {
+        assertEquals(List.of(), result.skipped());
+        assertEquals(EXPECTED.keySet(), result.rendered().stream().map(Figures.Rendered::name).collect(Collectors.toSet()));
+        for (Figures.Rendered r : result.rendered()) {
+            assertEquals(List.of(".png", ".svg", ".pdf", ".caption.md"),
+                    r.files().stream().map(f -> f.getFileName().toString().substring(r.name().length())).toList());
+        }
+    }
+
+    @Test
+    void pngsDecodeAtTheFigureSizeAndShowSomething() throws IOException {
+        for (Map.Entry<String, int[]> e : EXPECTED.entrySet()) {
+            Path png = out.resolve(e.getKey() + ".png");
+            BufferedImage image = ImageIO.read(png.toFile());
+            assertTrue(image != null, png + " does not decode");
+            assertEquals(Look.WIDTH, image.getWidth(), png.toString());
+            int h = image.getHeight();
+            assertTrue(h >= e.getValue()[0] && h <= e.getValue()[1], png + ": height " + h);
+            assertTrue(inkShare(image) > 0.05, png + " is nearly blank");
+        }
+    }
+
+    @Test
+    void vectorFilesAreDocumentsOfTheSameSize() throws Exception {
+        for (String name : EXPECTED.keySet()) {
+            BufferedImage png = ImageIO.read(out.resolve(name + ".png").toFile());
+            Path svg = out.resolve(name + ".svg");
+            assertTrue(Files.size(svg) > 20_000, svg + " is too small to hold the figure");
+            DocumentBuilderFactory xml = DocumentBuilderFactory.newInstance();
+            xml.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false); // offline
+            var root = xml.newDocumentBuilder().parse(svg.toFile()).getDocumentElement();
+            assertEquals("svg", root.getTagName());
+            assertEquals("0 0 " + png.getWidth() + " " + png.getHeight(), root.getAttribute("viewBox"), svg.toString());
+            Path pdf = out.resolve(name + ".pdf");
+            assertTrue(Files.size(pdf) > 20_000, pdf + " is too small to hold the figure");
+            String head = new String(Files.readAllBytes(pdf), 0, 8, StandardCharsets.ISO_8859_1);
+            assertTrue(head.startsWith("%PDF-"), pdf + " starts with " + head);
+            String tail = new String(Files.readAllBytes(pdf), StandardCharsets.ISO_8859_1).strip();
+            assertTrue(tail.endsWith("%%EOF"), pdf + " is cut short");
+        }
+    }
+
+    @Test
+    void captionsCarryTheProvenance() throws IOException {
+        String macro = caption("macrobenchmarks-mprotect");
+        for (String fact : List.of("backend mprotect vs none", "Intel(R) Xeon(R) Processor, 2 cores", "no PKU, on the host (not QEMU)",
+                "date 2026-11-25T03:22:11Z", "commit 0123456789ab", "overhead-mprotect-20261125-032211.csv", "+0.60%", "VEE'20",
+                "not verified, so not shown: npb-mg")) {
+            assertTrue(macro.contains(fact), "macrobenchmarks caption lacks '" + fact + "':\n" + macro);
+        }
+        for (String name : EXPECTED.keySet()) {
+            String c = caption(name);
+            for (String fact : List.of("backend ", "Intel(R) Xeon(R) Processor, 2 cores", "commit 0123456789ab", "date 2026-11-25T")) {
+                assertTrue(c.contains(fact), name + " caption lacks '" + fact + "':\n" + c);
+            }
+        }
+        assertTrue(caption("faults").contains("faults-mprotect-2.csv"), "every shard is named");
+        assertTrue(caption("faults").contains("QEMU TCG CPU version 2.5+, 2 cores; PKU, inside the QEMU guest"), "each file its own machine");
+        assertTrue(caption("gate-cost").contains("5.50 ns"), "the floor is quoted");
+    }
+
+    @Test
+    void missingResultsGiveOneLineEachNamingTheCommand(@TempDir Path empty) throws IOException {
+        Path results = Files.createDirectory(empty.resolve("results"));
+        Figures.Result r = Figures.render(results, empty.resolve("figures"));
+        assertEquals(List.of(), r.rendered());
+        assertEquals(List.of(
+                "macrobenchmarks: no complete results/overhead-*.csv with a verified benchmark; run ./mpk reproduce",
+                "write_bytes: no results/bench-*.json with write_bytes scores; run ./mpk bench",
+                "gate cost: no results/bench-*.json with gate round-trip scores; run ./mpk bench",
+                "fault campaign: no results/faults-*.csv with a trial; run ./mpk faults",
+                "gate crossings: no complete results/overhead-*.csv with crossings of a verified benchmark; run ./mpk reproduce"),
+                r.skipped());
+    }
+
+    @Test
+    void someResultsGiveSomeFigures(@TempDir Path dir) throws IOException {
+        Path results = Files.createDirectory(dir.resolve("results"));
+        Files.copy(FIXTURE.resolve("faults-mprotect-2.csv"), results.resolve("faults-mprotect-2.csv"));
+        Files.writeString(results.resolve("bench-broken.json"), "{\"provenance\": {}, \"jmh\": [{\"benchmark\": 1}]}");
+        Figures.Result r = Figures.render(results, dir.resolve("figures"));
+        assertEquals(List.of("faults"), r.rendered().stream().map(Figures.Rendered::name).toList());
+        assertEquals(4, r.skipped().size(), r.skipped().toString());
+        assertTrue(r.skipped().get(1).startsWith("write_bytes: cannot read bench-broken.json: ") && r.skipped().get(1).endsWith("; run ./mpk bench again"),
+                r.skipped().get(1));
+        assertTrue(r.skipped().stream().noneMatch(s -> s.contains("\n")));
+    }
+
+    @Test
+    void noResultsFolderIsAnError(@TempDir Path dir) {
+        assertThrows(IllegalArgumentException.class, () -> Figures.render(dir.resolve("nothing"), dir.resolve("figures")));
+    }
+
+    @Test
+    void renderingAgainReplacesTheFiles() throws IOException {
+        Set<Path> before;
+        try (Stream<Path> s = Files.list(out)) {
+            before = s.collect(Collectors.toSet());
+        }
+        Figures.render(FIXTURE, out);
+        try (Stream<Path> s = Files.list(out)) {
+            assertEquals(before, s.collect(Collectors.toSet()), "no leftovers (.tmp) and nothing new");
+        }
+    }
+
+    private static String caption(String name) throws IOException {
+        return Files.readString(out.resolve(name + ".caption.md"));
+    }
+
+    /** Share of pixels that are not white. */
+    private static double inkShare(BufferedImage image) {
+        long ink = 0;
+        for (int y = 0; y < image.getHeight(); y += 2) {
+            for (int x = 0; x < image.getWidth(); x += 2) {
+                if ((image.getRGB(x, y) & 0xffffff) != 0xffffff) {
+                    ink++;
+                }
+            }
+        }
+        return ink / ((image.getWidth() / 2.0) * (image.getHeight() / 2.0));
+    }
+}
