@@ -36,6 +36,22 @@ public final class PkuGuest {
         return Optional.empty();
     }
 
+    /**
+     * For tests that need the guest: why they must be skipped here, or empty if the guest can
+     * run. Under CI ({@code CI=true}) a missing guest is an error, not a reason to skip: it would
+     * hide the only tests of real MPK.
+     *
+     * @throws IllegalStateException under CI when the guest cannot run
+     */
+    public static Optional<String> skipReasonForTests() {
+        Optional<String> reason = unavailableReason();
+        if (reason.isPresent() && "true".equals(System.getenv("CI"))) {
+            throw new IllegalStateException("CI must run the mpk tests, but the PKU guest is unavailable: " + reason.get());
+        }
+        reason.ifPresent(r -> System.out.println("SKIPPED mpk-in-QEMU tests: " + r));
+        return reason;
+    }
+
     /** Whether this JVM itself runs inside the guest. */
     public static boolean insideGuest() {
         return "1".equals(System.getenv("MPK_IN_QEMU"));

@@ -59,8 +59,8 @@ public final class Dhrystone implements UserProgram {
         ClassicArgs parsed;
         try {
             parsed = ClassicArgs.parse(args, Set.of("runs"), Set.of(ClassicArgs.WARMUP));
-        } catch (ClassicUsageException e) {
-            return ClassicReport.usage(sys, NAME, USAGE, e);
+        } catch (BenchArgs.Invalid e) {
+            return BenchArgs.usage(sys, NAME, USAGE, e);
         }
         long runs = parsed.knob("runs", switch (parsed.size()) {
             case "small" -> 50_000L;
@@ -69,11 +69,11 @@ public final class Dhrystone implements UserProgram {
         });
         long warmup = parsed.knob(ClassicArgs.WARMUP, parsed.size().equals("small") ? 0 : 3_000_000L);
         if (runs > Integer.MAX_VALUE - 10) {
-            return ClassicReport.usage(sys, NAME, USAGE,
-                    new ClassicUsageException("--runs must stay below 2^31 - 10 (Arr_2_Glob[8][7] is an int)"));
+            return BenchArgs.usage(sys, NAME, USAGE,
+                    new BenchArgs.Invalid("--runs must stay below 2^31 - 10 (Arr_2_Glob[8][7] is an int)"));
         }
 
-        ClassicReport report = new ClassicReport();
+        BenchReport report = new BenchReport();
         report.add("%nDhrystone Benchmark, Version 2.1 (Language: Java, data in mpkernel user memory)%n%n")
                 .add("Warm-up: %d untimed runs on a separate copy of the data%n", warmup)
                 .add("Execution starts, %d runs through Dhrystone%n", runs);
@@ -92,7 +92,7 @@ public final class Dhrystone implements UserProgram {
             long start = sys.clockGettime(Sys.CLOCK_MONOTONIC);
             program.run(runs);
             long end = sys.clockGettime(Sys.CLOCK_MONOTONIC);
-            double seconds = ClassicReport.seconds(start, end);
+            double seconds = BenchReport.seconds(start, end);
 
             DhryValues actual = DhryValues.read(memory);
             DhryValues expected = expectedHook.apply(DhryValues.expected(runs, memory.nextPtrGlobAddress()));
@@ -106,13 +106,12 @@ public final class Dhrystone implements UserProgram {
                     .add("Total seconds for %d runs through Dhrystone: %.6f%n", runs, seconds)
                     .add(verified ? "Verification: SUCCESSFUL (all final values as they should be)%n"
                             : "Verification: FAILED (see MISMATCH above)%n");
-            report.finish(sys, NAME, parsed.label(), seconds, verified);
-            return verified ? 0 : 1;
+            return report.finish(sys, NAME, parsed.label(), seconds, verified);
         }
     }
 
     /** Prints the final values with their "should be" values; returns whether all match. */
-    private static boolean printValues(ClassicReport report, DhryValues actual, DhryValues expected) {
+    private static boolean printValues(BenchReport report, DhryValues actual, DhryValues expected) {
         report.add("Execution ends%n%nFinal values of the variables used in the benchmark:%n%n");
         List<String[]> got = actual.printed();
         List<String[]> want = expected.printed();

@@ -1,7 +1,6 @@
 package mpkernel.user.bench;
 
 import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
-import static mpkernel.user.bench.PhoenixReport.fmt;
 
 import java.util.List;
 import java.util.Set;
@@ -35,7 +34,7 @@ public final class Linpack implements UserProgram {
     static final String NAME = "linpack";
 
     private static final Set<String> FLAGS = Set.of("size", "n", "seed");
-    private static final String USAGE = "usage: linpack [--size small|default|large] [--n N] [--seed S]";
+    private static final String USAGE = "[--size small|default|large] [--n N] [--seed S]";
 
     private boolean corruptResult;
 
@@ -63,13 +62,12 @@ public final class Linpack implements UserProgram {
     record Params(String label, int n, long seed) {
 
         static Params from(List<String> args) {
-            PhoenixArgs parsed = PhoenixArgs.parse(args, FLAGS);
-            String size = parsed.word("size", "default");
+            BenchArgs parsed = BenchArgs.parse(args, FLAGS);
+            String size = parsed.size();
             int preset = switch (size) {
                 case "small" -> 200;
-                case "default" -> 2500;
                 case "large" -> 4000;
-                default -> throw new PhoenixArgs.Invalid("unknown size '" + size + "'");
+                default -> 2500;
             };
             int n = (int) parsed.number("n", preset, 1, 8192);
             long seed = parsed.number("seed", 1325, Long.MIN_VALUE, Long.MAX_VALUE);
@@ -83,9 +81,8 @@ public final class Linpack implements UserProgram {
         Params p;
         try {
             p = Params.from(args);
-        } catch (PhoenixArgs.Invalid e) {
-            sys.write(Sys.STDERR, NAME + ": " + e.getMessage() + "; " + USAGE + "\n");
-            return 2;
+        } catch (BenchArgs.Invalid e) {
+            return BenchArgs.usage(sys, NAME, USAGE, e);
         }
         LinpackSystem s = LinpackSystem.allocate(sys, p.n());
         try {
@@ -102,41 +99,42 @@ public final class Linpack implements UserProgram {
             }
             LinpackResidual.Result check = info < 0 ? LinpackResidual.check(s, p.seed()) : null;
             boolean verified = check != null && check.passed();
-            sys.write(Sys.STDOUT, report(p, info, check, verified, PhoenixReport.seconds(t0, t1), PhoenixReport.seconds(t1, t2)));
-            return verified ? 0 : 1;
+            double dgefa = BenchReport.seconds(t0, t1);
+            double dgesl = BenchReport.seconds(t1, t2);
+            BenchReport report = new BenchReport();
+            report(report, p, info, check, verified, dgefa, dgesl);
+            return report.finish(sys, NAME, p.label(), dgefa + dgesl, verified);
         } finally {
             s.free(sys);
         }
     }
 
-    private static String report(Params p, int info, LinpackResidual.Result c, boolean verified, double dgefa, double dgesl) {
+    private static void report(BenchReport out, Params p, int info, LinpackResidual.Result c, boolean verified,
+            double dgefa, double dgesl) {
         int n = p.n();
         double total = dgefa + dgesl;
         double ops = 2.0 * n * n * n / 3.0 + 2.0 * n * n;
         double mflops = total > 0 ? ops / (total * 1e6) : 0;
-        StringBuilder out = new StringBuilder(1024);
-        out.append("\n LINPACK benchmark, double precision (dgefa/dgesl) - mpkernel user program\n\n");
-        out.append(fmt(" Size = %s, matrix order n = %d, lda = %d, seed = %d\n\n", p.label(), n, n, p.seed()));
+        out.add("\n LINPACK benchmark, double precision (dgefa/dgesl) - mpkernel user program\n\n");
+        out.add(" Size = %s, matrix order n = %d, lda = %d, seed = %d\n\n", p.label(), n, n, p.seed());
         if (c == null) {
-            out.append(fmt(" dgefa found a zero pivot at column %d: the matrix is singular\n", info));
+            out.add(" dgefa found a zero pivot at column %d: the matrix is singular\n", info);
         } else {
-            out.append("     norm. resid      resid           machep         x(1)-1        x(n)-1\n");
-            out.append(fmt("  %12.4e  %14.6e  %14.6e  %14.6e  %14.6e\n\n", c.residn(), c.resid(), LinpackResidual.EPS,
-                    c.firstError(), c.lastError()));
+            out.add("     norm. resid      resid           machep         x(1)-1        x(n)-1\n");
+            out.add("  %12.4e  %14.6e  %14.6e  %14.6e  %14.6e\n\n", c.residn(), c.resid(), LinpackResidual.EPS,
+                    c.firstError(), c.lastError());
         }
-        out.append(fmt("     times are reported for matrices of order %d\n", n));
-        out.append("      dgefa       dgesl       total      mflops\n");
-        out.append(fmt("  %10.6f  %10.6f  %10.6f  %10.2f\n\n", dgefa, dgesl, total, mflops));
-        out.append(fmt(" Operations             = %.6e (2/3 n^3 + 2 n^2)\n", ops));
-        out.append(fmt(" MFLOPS                 = %.2f\n", mflops));
-        out.append(fmt(" Time in seconds        = %.6f\n", total));
+        out.add("     times are reported for matrices of order %d\n", n);
+        out.add("      dgefa       dgesl       total      mflops\n");
+        out.add("  %10.6f  %10.6f  %10.6f  %10.2f\n\n", dgefa, dgesl, total, mflops);
+        out.add(" Operations             = %.6e (2/3 n^3 + 2 n^2)\n", ops);
+        out.add(" MFLOPS                 = %.2f\n", mflops);
+        out.add(" Time in seconds        = %.6f\n", total);
         if (c != null) {
-            out.append(fmt(" Residual check         = norm. resid %.4e %s %.1f (||A||oo = %.6e, ||x||oo = %.6e)\n",
-                    c.residn(), c.passed() ? "<" : ">=", LinpackResidual.THRESHOLD, c.normA(), c.normX()));
+            out.add(" Residual check         = norm. resid %.4e %s %.1f (||A||oo = %.6e, ||x||oo = %.6e)\n",
+                    c.residn(), c.passed() ? "<" : ">=", LinpackResidual.THRESHOLD, c.normA(), c.normX());
         }
-        out.append(verified ? " Verification           = SUCCESSFUL\n" : " Verification           = UNSUCCESSFUL\n");
-        out.append('\n');
-        out.append(PhoenixReport.resultLine(NAME, p.label(), total, verified));
-        return out.toString();
+        out.add(verified ? " Verification           = SUCCESSFUL\n" : " Verification           = UNSUCCESSFUL\n");
+        out.add("\n");
     }
 }

@@ -72,8 +72,8 @@ public final class Livermore implements UserProgram {
         ClassicArgs parsed;
         try {
             parsed = ClassicArgs.parse(args, Set.of("samples"), Set.of(ClassicArgs.WARMUP));
-        } catch (ClassicUsageException e) {
-            return ClassicReport.usage(sys, NAME, USAGE, e);
+        } catch (BenchArgs.Invalid e) {
+            return BenchArgs.usage(sys, NAME, USAGE, e);
         }
         long samples = parsed.knob("samples", switch (parsed.size()) {
             case "small" -> 1;
@@ -83,7 +83,7 @@ public final class Livermore implements UserProgram {
         long warmup = parsed.knob(ClassicArgs.WARMUP, parsed.size().equals("small") ? 0 : 30);
         double[][] expected = expectedHook.apply(copy(LfkExpected.CHECKSUM));
 
-        ClassicReport report = new ClassicReport();
+        BenchReport report = new BenchReport();
         report.add("%nL.L.N.L. FORTRAN KERNELS: MFLOPS (McMahon 1986), double precision, data in mpkernel user memory%n")
                 .add("Passes per sample: Loop x %d; samples per kernel: %d, after %d untimed warm-up samples%n",
                         LfkParams.PASS_MULTIPLIER, samples, warmup);
@@ -108,8 +108,7 @@ public final class Livermore implements UserProgram {
                 ? "Verification: SUCCESSFUL (all 72 checksums agree with the reference table to >= %d digits)%n"
                 : "Verification: FAILED (checksums marked FAIL differ from the reference table; >= %d digits needed)%n",
                 LfkCheck.REQUIRED_DIGITS);
-        report.finish(sys, NAME, parsed.label(), totalSeconds, verified);
-        return verified ? 0 : 1;
+        return report.finish(sys, NAME, parsed.label(), totalSeconds, verified);
     }
 
     /**
@@ -153,7 +152,7 @@ public final class Livermore implements UserProgram {
         return outcomes;
     }
 
-    private static boolean reportPart(ClassicReport report, int part, long samples, Outcome[] outcomes,
+    private static boolean reportPart(BenchReport report, int part, long samples, Outcome[] outcomes,
             List<double[]> all) {
         report.add("%nPart %d of 3: DO spans as in the report's part %d (weight %.0f), %d sample(s) per kernel%n",
                 part + 1, part + 1, LfkParams.WEIGHT[part], samples)
@@ -170,7 +169,7 @@ public final class Livermore implements UserProgram {
             ok &= pass;
             report.add("%2d %-30s %5d %6d %3d %12.5e %9.6f %9.2f %24.16e %3s%s%n", k, LfkParams.TITLE[k], o.span(),
                     o.passes(), LfkParams.FLOPS[k], o.flops(), o.seconds(), o.mflops(), o.checksum(), o.digits(),
-                    pass ? "" : String.format(" FAIL (expected %.16e)", o.expected()));
+                    pass ? "" : String.format(java.util.Locale.ROOT, " FAIL (expected %.16e)", o.expected()));
             rates[k - 1] = o.mflops();
             weights[k - 1] = 1.0;
             spans[k - 1] = o.span();
@@ -180,7 +179,7 @@ public final class Livermore implements UserProgram {
         return ok;
     }
 
-    private static void reportOverall(ClassicReport report, List<double[]> all) {
+    private static void reportOverall(BenchReport report, List<double[]> all) {
         double[] rates = new double[all.size()];
         double[] weights = new double[all.size()];
         double[] spans = new double[all.size()];
@@ -193,7 +192,7 @@ public final class Livermore implements UserProgram {
         summary(report, LfkStats.of(rates, weights, spans));
     }
 
-    private static void summary(ClassicReport report, LfkStats s) {
+    private static void summary(BenchReport report, LfkStats s) {
         report.add("%n                     Maximum   Rate %10.2f MFLOPS%n", s.maximum())
                 .add("                     Average   Rate %10.2f MFLOPS%n", s.average())
                 .add("                     Geometric Mean %10.2f MFLOPS%n", s.geometric())

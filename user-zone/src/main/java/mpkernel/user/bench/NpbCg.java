@@ -4,7 +4,6 @@ import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 
 import java.lang.foreign.MemorySegment;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 import mpkernel.kernel.api.Sys;
@@ -52,20 +51,13 @@ public final class NpbCg implements UserProgram {
 
     @Override
     public int main(Sys sys, List<String> args) {
-        Optional<NpbArgs> parsed = NpbArgs.parse(args);
-        if (parsed.isEmpty()) {
-            sys.write(Sys.STDERR, NpbArgs.usage(name()));
-            return 2;
-        }
-        NpbCgParams params = tweak.apply(NpbCgParams.forClass(parsed.get().npbClass()));
-        try (NpbMemory memory = new NpbMemory(sys)) {
-            return run(sys, memory, params);
-        }
+        return NpbArgs.main(sys, args, name(),
+                (npbClass, memory) -> run(sys, memory, tweak.apply(NpbCgParams.forClass(npbClass))));
     }
 
     private int run(Sys sys, NpbMemory memory, NpbCgParams p) {
         int n = p.na();
-        NpbReport report = new NpbReport();
+        BenchReport report = new BenchReport();
         report.add("%n%n NAS Parallel Benchmarks (NPB3.3-SER, mpkernel) - CG Benchmark%n%n");
         report.add(" Size: %11d%n", n);
         report.add(" Iterations: %5d%n", p.niter());
@@ -82,7 +74,7 @@ public final class NpbCg implements UserProgram {
         normalise(x, solver.z(), n);
         fill(x, n, 1.0);
         long initEnd = sys.clockGettime(Sys.CLOCK_MONOTONIC);
-        report.add("%n Initialization time = %15.3f seconds%n%n", NpbReport.seconds(initStart, initEnd));
+        report.add("%n Initialization time = %15.3f seconds%n%n", BenchReport.seconds(initStart, initEnd));
         report.add("   iteration           ||r||                 zeta%n");
 
         double zeta = 0.0;
@@ -95,7 +87,7 @@ public final class NpbCg implements UserProgram {
             normalise(x, solver.z(), n);
         }
         long end = sys.clockGettime(Sys.CLOCK_MONOTONIC);
-        double seconds = NpbReport.seconds(start, end);
+        double seconds = BenchReport.seconds(start, end);
 
         double error = Math.abs(zeta - p.zetaReference()) / p.zetaReference();
         boolean verified = error <= EPSILON;
@@ -109,9 +101,9 @@ public final class NpbCg implements UserProgram {
         long nnz = (long) p.nonzer() * (p.nonzer() + 1);
         double operations = 2.0 * p.niter() * n
                 * (3.0 + nnz + NpbCgSolver.CG_ITERATIONS * (5.0 + nnz) + 3.0);
-        report.completed("CG", p.npbClass(), Integer.toString(n), p.niter(), seconds,
+        NpbReport.completed(report, "CG", p.npbClass(), Integer.toString(n), p.niter(), seconds,
                 NpbReport.mops(operations, seconds), "floating point", verified);
-        return report.emit(sys, name(), p.npbClass(), seconds, verified);
+        return report.finish(sys, name(), String.valueOf(p.npbClass()), seconds, verified);
     }
 
     private static void fill(MemorySegment v, int n, double value) {

@@ -4,7 +4,6 @@ import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 
 import java.lang.foreign.MemorySegment;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 import mpkernel.kernel.api.Sys;
@@ -58,15 +57,8 @@ public final class NpbEp implements UserProgram {
 
     @Override
     public int main(Sys sys, List<String> args) {
-        Optional<NpbArgs> parsed = NpbArgs.parse(args);
-        if (parsed.isEmpty()) {
-            sys.write(Sys.STDERR, NpbArgs.usage(name()));
-            return 2;
-        }
-        NpbEpParams params = tweak.apply(NpbEpParams.forClass(parsed.get().npbClass()));
-        try (NpbMemory memory = new NpbMemory(sys)) {
-            return run(sys, memory, params);
-        }
+        return NpbArgs.main(sys, args, name(),
+                (npbClass, memory) -> run(sys, memory, tweak.apply(NpbEpParams.forClass(npbClass))));
     }
 
     private int run(Sys sys, NpbMemory memory, NpbEpParams p) {
@@ -104,11 +96,11 @@ public final class NpbEp implements UserProgram {
             pairs += q.getAtIndex(JAVA_DOUBLE, l);
         }
         long end = sys.clockGettime(Sys.CLOCK_MONOTONIC);
-        double seconds = NpbReport.seconds(start, end);
+        double seconds = BenchReport.seconds(start, end);
 
         boolean verified = verify(p, sx, sy, pairs, q);
         long size = 1L << (p.m() + 1);
-        NpbReport report = new NpbReport();
+        BenchReport report = new BenchReport();
         report.add("%n%n NAS Parallel Benchmarks (NPB3.3-SER, mpkernel) - EP Benchmark%n%n");
         report.add(" Number of random numbers generated: %15d%n%n", size);
         report.add("EP Benchmark Results:%n%n");
@@ -120,9 +112,9 @@ public final class NpbEp implements UserProgram {
         for (int l = 0; l < NQ; l++) {
             report.add("%3d%15.0f%n", l, q.getAtIndex(JAVA_DOUBLE, l));
         }
-        report.completed("EP", p.npbClass(), Long.toString(size), 0, seconds,
+        NpbReport.completed(report, "EP", p.npbClass(), Long.toString(size), 0, seconds,
                 NpbReport.mops(Math.pow(2.0, p.m() + 1), seconds), "Random numbers generated", verified);
-        return report.emit(sys, name(), p.npbClass(), seconds, verified);
+        return report.finish(sys, name(), String.valueOf(p.npbClass()), seconds, verified);
     }
 
     /** The seed of batch {@code k}: {@code s * an^k mod 2^46}, by binary powering of {@code an}. */

@@ -4,7 +4,6 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import java.lang.foreign.MemorySegment;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 import mpkernel.kernel.api.Sys;
@@ -51,15 +50,8 @@ public final class NpbIs implements UserProgram {
 
     @Override
     public int main(Sys sys, List<String> args) {
-        Optional<NpbArgs> parsed = NpbArgs.parse(args);
-        if (parsed.isEmpty()) {
-            sys.write(Sys.STDERR, NpbArgs.usage(name()));
-            return 2;
-        }
-        NpbIsParams params = tweak.apply(NpbIsParams.forClass(parsed.get().npbClass()));
-        try (NpbMemory memory = new NpbMemory(sys)) {
-            return run(sys, memory, params);
-        }
+        return NpbArgs.main(sys, args, name(),
+                (npbClass, memory) -> run(sys, memory, tweak.apply(NpbIsParams.forClass(npbClass))));
     }
 
     private int run(Sys sys, NpbMemory memory, NpbIsParams p) {
@@ -74,19 +66,19 @@ public final class NpbIs implements UserProgram {
             ranker.rank(iteration);
         }
         long end = sys.clockGettime(Sys.CLOCK_MONOTONIC);
-        double seconds = NpbReport.seconds(start, end);
+        double seconds = BenchReport.seconds(start, end);
         ranker.fullVerify();
         boolean verified = ranker.passed() == NpbIsParams.TEST_SIZE * NpbIsParams.ITERATIONS + 1;
 
-        NpbReport report = new NpbReport();
+        BenchReport report = new BenchReport();
         report.add("%n%n NAS Parallel Benchmarks (NPB3.3-SER, mpkernel) - IS Benchmark%n%n");
         report.add(" Size:  %d  (class %c)%n", p.totalKeys(), p.npbClass());
         report.add(" Iterations:   %d%n%n", NpbIsParams.ITERATIONS);
         report.add(" Checks passed: %d of %d%n", ranker.passed(),
                 NpbIsParams.TEST_SIZE * NpbIsParams.ITERATIONS + 1);
-        report.completed("IS", p.npbClass(), Integer.toString(p.totalKeys()), NpbIsParams.ITERATIONS, seconds,
+        NpbReport.completed(report, "IS", p.npbClass(), Integer.toString(p.totalKeys()), NpbIsParams.ITERATIONS, seconds,
                 NpbReport.mops((double) NpbIsParams.ITERATIONS * p.totalKeys(), seconds), "keys ranked", verified);
-        return report.emit(sys, name(), p.npbClass(), seconds, verified);
+        return report.finish(sys, name(), String.valueOf(p.npbClass()), seconds, verified);
     }
 
     /** NPB's create_seq: each key is {@code Bmax/4} times the sum of four consecutive deviates. */

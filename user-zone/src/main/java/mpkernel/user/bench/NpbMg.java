@@ -3,7 +3,6 @@ package mpkernel.user.bench;
 import java.lang.foreign.MemorySegment;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 import mpkernel.kernel.api.Sys;
@@ -51,15 +50,8 @@ public final class NpbMg implements UserProgram {
 
     @Override
     public int main(Sys sys, List<String> args) {
-        Optional<NpbArgs> parsed = NpbArgs.parse(args);
-        if (parsed.isEmpty()) {
-            sys.write(Sys.STDERR, NpbArgs.usage(name()));
-            return 2;
-        }
-        NpbMgParams params = tweak.apply(NpbMgParams.forClass(parsed.get().npbClass()));
-        try (NpbMemory memory = new NpbMemory(sys)) {
-            return run(sys, memory, params);
-        }
+        return NpbArgs.main(sys, args, name(),
+                (npbClass, memory) -> run(sys, memory, tweak.apply(NpbMgParams.forClass(npbClass))));
     }
 
     /** Grid hierarchy: level k (1..levels) has {@code 2^k + 2} points per dimension at element {@code base[k]}. */
@@ -104,16 +96,16 @@ public final class NpbMg implements UserProgram {
         }
         double norm = NpbMgKernels.norm(r, 0, m);
         long end = sys.clockGettime(Sys.CLOCK_MONOTONIC);
-        double seconds = NpbReport.seconds(start, end);
+        double seconds = BenchReport.seconds(start, end);
 
         double error = Math.abs(norm - p.normReference()) / p.normReference();
         boolean verified = error <= EPSILON;
         String size = String.format(Locale.ROOT, "%dx%dx%d", p.n(), p.n(), p.n());
-        NpbReport report = new NpbReport();
+        BenchReport report = new BenchReport();
         report.add("%n%n NAS Parallel Benchmarks (NPB3.3-SER, mpkernel) - MG Benchmark%n%n");
         report.add(" Size: %4dx%4dx%4d  (class %c)%n", p.n(), p.n(), p.n(), p.npbClass());
         report.add(" Iterations: %3d%n%n", p.iterations());
-        report.add(" Initialization time: %15.3f seconds%n%n", NpbReport.seconds(initStart, initEnd));
+        report.add(" Initialization time: %15.3f seconds%n%n", BenchReport.seconds(initStart, initEnd));
         report.add(" Benchmark completed%n");
         report.add(verified ? " VERIFICATION SUCCESSFUL%n" : " VERIFICATION FAILED%n");
         report.add(" L2 Norm is  %20.13e%n", norm);
@@ -122,9 +114,9 @@ public final class NpbMg implements UserProgram {
             report.add(" The correct L2 Norm is %20.13e%n", p.normReference());
         }
         double points = (double) p.n() * p.n() * p.n();
-        report.completed("MG", p.npbClass(), size, p.iterations(), seconds,
+        NpbReport.completed(report, "MG", p.npbClass(), size, p.iterations(), seconds,
                 NpbReport.mops(58.0 * p.iterations() * points, seconds), "floating point", verified);
-        return report.emit(sys, name(), p.npbClass(), seconds, verified);
+        return report.finish(sys, name(), String.valueOf(p.npbClass()), seconds, verified);
     }
 
     /** One V-cycle {@code u = u + M^k r} from the finest level {@code top} down to level 1 and back (NPB's mg3P). */

@@ -1,7 +1,7 @@
 package mpkernel.user.bench;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static mpkernel.user.bench.PhoenixReport.fmt;
+import static mpkernel.user.bench.BenchReport.fmt;
 
 import java.util.List;
 import java.util.Set;
@@ -43,7 +43,7 @@ public final class PhoenixKmeans implements UserProgram {
     static final int MAX_PASSES = 1000;
 
     private static final Set<String> FLAGS = Set.of("size", "points", "dims", "clusters", "max-value", "seed");
-    private static final String USAGE = "usage: phoenix-kmeans [--size small|default|large] [--points N] [--dims D]"
+    private static final String USAGE = "[--size small|default|large] [--points N] [--dims D]"
             + " [--clusters K] [--max-value G] [--seed S]";
 
     /** Lets a test see the converged state before it is freed. */
@@ -84,13 +84,12 @@ public final class PhoenixKmeans implements UserProgram {
     record Params(String label, int points, int dims, int clusters, int maxValue, long seed) {
 
         static Params from(List<String> args) {
-            PhoenixArgs parsed = PhoenixArgs.parse(args, FLAGS);
-            String size = parsed.word("size", "default");
+            BenchArgs parsed = BenchArgs.parse(args, FLAGS);
+            String size = parsed.size();
             int[] preset = switch (size) {
                 case "small" -> new int[] {10_000, 3, 16};
-                case "default" -> new int[] {40_000, 3, 100};
                 case "large" -> new int[] {100_000, 3, 100};
-                default -> throw new PhoenixArgs.Invalid("unknown size '" + size + "'");
+                default -> new int[] {40_000, 3, 100};
             };
             int points = (int) parsed.number("points", preset[0], 1, 50_000_000);
             int dims = (int) parsed.number("dims", preset[1], 1, 1_000);
@@ -98,7 +97,7 @@ public final class PhoenixKmeans implements UserProgram {
             int maxValue = (int) parsed.number("max-value", 1_000, 1, 1 << 20);
             long seed = parsed.number("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
             if ((long) points * dims > (1L << 28)) {
-                throw new PhoenixArgs.Invalid("points x dims must not exceed 2^28");
+                throw new BenchArgs.Invalid("points x dims must not exceed 2^28");
             }
             boolean custom = parsed.has("points") || parsed.has("dims") || parsed.has("clusters") || parsed.has("max-value");
             String label = custom ? fmt("p%d-d%d-k%d-g%d", points, dims, clusters, maxValue) : size;
@@ -111,9 +110,8 @@ public final class PhoenixKmeans implements UserProgram {
         Params p;
         try {
             p = Params.from(args);
-        } catch (PhoenixArgs.Invalid e) {
-            sys.write(Sys.STDERR, NAME + ": " + e.getMessage() + "; " + USAGE + "\n");
-            return 2;
+        } catch (BenchArgs.Invalid e) {
+            return BenchArgs.usage(sys, NAME, USAGE, e);
         }
         PhoenixKmeansData data = PhoenixKmeansData.allocate(sys, p.points(), p.dims(), p.clusters());
         try {
@@ -138,43 +136,44 @@ public final class PhoenixKmeans implements UserProgram {
             if (observer != null) {
                 observer.converged(data, passes);
             }
-            double seconds = PhoenixReport.seconds(start, end);
-            sys.write(Sys.STDOUT, report(p, data, passes, verdict, verified, seconds));
-            return verified ? 0 : 1;
+            double seconds = BenchReport.seconds(start, end);
+            BenchReport report = new BenchReport();
+            report(report, p, data, passes, verdict, verified, seconds);
+            return report.finish(sys, NAME, p.label(), seconds, verified);
         } finally {
             data.free(sys);
         }
     }
 
-    private static String report(Params p, PhoenixKmeansData data, int passes, PhoenixKmeansCheck.Verdict v,
-            boolean verified, double seconds) {
-        StringBuilder out = new StringBuilder(1024);
-        out.append("\n Phoenix k-means (sequential) - mpkernel user program\n\n");
-        out.append(fmt(" Size                   = %s\n", p.label()));
-        out.append(fmt(" Dimension              = %d\n", p.dims()));
-        out.append(fmt(" Number of clusters     = %d\n", p.clusters()));
-        out.append(fmt(" Number of points       = %d\n", p.points()));
-        out.append(fmt(" Size of each dimension = %d\n", p.maxValue()));
-        out.append(fmt(" Seed                   = %d\n", p.seed()));
-        out.append(passes > 0 ? fmt(" Iterations             = %d\n", passes)
-                : fmt(" Iterations             = %d (NOT CONVERGED)\n", MAX_PASSES));
-        out.append(fmt(" Largest cluster        = %d points\n", v.largestCluster()));
-        out.append(fmt(" Empty clusters         = %d\n", v.emptyClusters()));
-        out.append(fmt(" Sum of sq. distances   = %d\n", v.sse()));
+    private static void report(BenchReport out, Params p, PhoenixKmeansData data, int passes,
+            PhoenixKmeansCheck.Verdict v, boolean verified, double seconds) {
+        out.add("\n Phoenix k-means (sequential) - mpkernel user program\n\n");
+        out.add(" Size                   = %s\n", p.label());
+        out.add(" Dimension              = %d\n", p.dims());
+        out.add(" Number of clusters     = %d\n", p.clusters());
+        out.add(" Number of points       = %d\n", p.points());
+        out.add(" Size of each dimension = %d\n", p.maxValue());
+        out.add(" Seed                   = %d\n", p.seed());
+        if (passes > 0) {
+            out.add(" Iterations             = %d\n", passes);
+        } else {
+            out.add(" Iterations             = %d (NOT CONVERGED)\n", MAX_PASSES);
+        }
+        out.add(" Largest cluster        = %d points\n", v.largestCluster());
+        out.add(" Empty clusters         = %d\n", v.emptyClusters());
+        out.add(" Sum of sq. distances   = %d\n", v.sse());
         int shown = Math.min(data.k, 4);
         for (int c = 0; c < shown; c++) {
-            out.append(fmt(" Mean %-3d               = (", c));
+            out.add(" Mean %-3d               = (", c);
             for (int j = 0; j < Math.min(data.d, 8); j++) {
-                out.append(j == 0 ? "" : ", ").append(data.mean(c, j));
+                out.add(j == 0 ? "%d" : ", %d", data.mean(c, j));
             }
-            out.append(data.d > 8 ? ", ...)\n" : ")\n");
+            out.add(data.d > 8 ? ", ...)\n" : ")\n");
         }
-        out.append(fmt(" Time in seconds        = %.6f\n", seconds));
-        out.append(fmt(" Fixed-point check      = %d misassigned points, %d off-centroid means\n",
-                v.misassigned(), v.offCentroid()));
-        out.append(verified ? " Verification           = SUCCESSFUL\n" : " Verification           = UNSUCCESSFUL\n");
-        out.append('\n');
-        out.append(PhoenixReport.resultLine(NAME, p.label(), seconds, verified));
-        return out.toString();
+        out.add(" Time in seconds        = %.6f\n", seconds);
+        out.add(" Fixed-point check      = %d misassigned points, %d off-centroid means\n",
+                v.misassigned(), v.offCentroid());
+        out.add(verified ? " Verification           = SUCCESSFUL\n" : " Verification           = UNSUCCESSFUL\n");
+        out.add("\n");
     }
 }

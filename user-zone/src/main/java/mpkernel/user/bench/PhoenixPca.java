@@ -1,6 +1,6 @@
 package mpkernel.user.bench;
 
-import static mpkernel.user.bench.PhoenixReport.fmt;
+import static mpkernel.user.bench.BenchReport.fmt;
 
 import java.util.List;
 import java.util.Set;
@@ -34,7 +34,7 @@ public final class PhoenixPca implements UserProgram {
     static final String NAME = "phoenix-pca";
 
     private static final Set<String> FLAGS = Set.of("size", "rows", "cols", "max-value", "seed");
-    private static final String USAGE = "usage: phoenix-pca [--size small|default|large] [--rows R] [--cols C]"
+    private static final String USAGE = "[--size small|default|large] [--rows R] [--cols C]"
             + " [--max-value G] [--seed S]";
 
     /** Lets a test see the result before it is freed. */
@@ -75,20 +75,19 @@ public final class PhoenixPca implements UserProgram {
     record Params(String label, int rows, int cols, int maxValue, long seed) {
 
         static Params from(List<String> args) {
-            PhoenixArgs parsed = PhoenixArgs.parse(args, FLAGS);
-            String size = parsed.word("size", "default");
+            BenchArgs parsed = BenchArgs.parse(args, FLAGS);
+            String size = parsed.size();
             int preset = switch (size) {
                 case "small" -> 256;
-                case "default" -> 1800;
                 case "large" -> 2560;
-                default -> throw new PhoenixArgs.Invalid("unknown size '" + size + "'");
+                default -> 1800;
             };
             int rows = (int) parsed.number("rows", preset, 1, 8192);
             int cols = (int) parsed.number("cols", preset, 2, 10_000_000);
             int maxValue = (int) parsed.number("max-value", 100, 1, 1 << 16);
             long seed = parsed.number("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
             if ((long) rows * cols > (1L << 28)) {
-                throw new PhoenixArgs.Invalid("rows x cols must not exceed 2^28");
+                throw new BenchArgs.Invalid("rows x cols must not exceed 2^28");
             }
             boolean custom = parsed.has("rows") || parsed.has("cols") || parsed.has("max-value");
             String label = custom ? fmt("r%d-c%d-g%d", rows, cols, maxValue) : size;
@@ -101,9 +100,8 @@ public final class PhoenixPca implements UserProgram {
         Params p;
         try {
             p = Params.from(args);
-        } catch (PhoenixArgs.Invalid e) {
-            sys.write(Sys.STDERR, NAME + ": " + e.getMessage() + "; " + USAGE + "\n");
-            return 2;
+        } catch (BenchArgs.Invalid e) {
+            return BenchArgs.usage(sys, NAME, USAGE, e);
         }
         PhoenixPcaData data = PhoenixPcaData.allocate(sys, p.rows(), p.cols());
         try {
@@ -118,15 +116,17 @@ public final class PhoenixPca implements UserProgram {
             if (observer != null) {
                 observer.computed(data);
             }
-            double seconds = PhoenixReport.seconds(start, end);
-            sys.write(Sys.STDOUT, report(p, data, verdict, seconds));
-            return verdict.passed() ? 0 : 1;
+            double seconds = BenchReport.seconds(start, end);
+            BenchReport report = new BenchReport();
+            report(report, p, data, verdict, seconds);
+            return report.finish(sys, NAME, p.label(), seconds, verdict.passed());
         } finally {
             data.free(sys);
         }
     }
 
-    private static String report(Params p, PhoenixPcaData data, PhoenixPcaCheck.Verdict v, double seconds) {
+    private static void report(BenchReport out, Params p, PhoenixPcaData data, PhoenixPcaCheck.Verdict v,
+            double seconds) {
         long upperSum = 0;
         long trace = 0;
         for (int i = 0; i < data.rows; i++) {
@@ -135,22 +135,19 @@ public final class PhoenixPca implements UserProgram {
                 upperSum += data.cov(i, j);
             }
         }
-        StringBuilder out = new StringBuilder(1024);
-        out.append("\n Phoenix PCA (sequential) - mpkernel user program\n\n");
-        out.append(fmt(" Size                       = %s\n", p.label()));
-        out.append(fmt(" Number of rows             = %d\n", p.rows()));
-        out.append(fmt(" Number of cols             = %d\n", p.cols()));
-        out.append(fmt(" Max value for each element = %d\n", p.maxValue()));
-        out.append(fmt(" Seed                       = %d\n", p.seed()));
-        out.append(fmt(" Mean of row 0              = %d\n", data.mean(0)));
-        out.append(fmt(" Covariance sum             = %d (upper triangle)\n", upperSum));
-        out.append(fmt(" Covariance trace           = %d\n", trace));
-        out.append(fmt(" Time in seconds            = %.6f\n", seconds));
-        out.append(fmt(" Self-check                 = %d wrong means, %d asymmetric pairs, %d of %d sampled entries wrong\n",
-                v.wrongMeans(), v.asymmetric(), v.wrongSamples(), v.sampled()));
-        out.append(v.passed() ? " Verification               = SUCCESSFUL\n" : " Verification               = UNSUCCESSFUL\n");
-        out.append('\n');
-        out.append(PhoenixReport.resultLine(NAME, p.label(), seconds, v.passed()));
-        return out.toString();
+        out.add("\n Phoenix PCA (sequential) - mpkernel user program\n\n");
+        out.add(" Size                       = %s\n", p.label());
+        out.add(" Number of rows             = %d\n", p.rows());
+        out.add(" Number of cols             = %d\n", p.cols());
+        out.add(" Max value for each element = %d\n", p.maxValue());
+        out.add(" Seed                       = %d\n", p.seed());
+        out.add(" Mean of row 0              = %d\n", data.mean(0));
+        out.add(" Covariance sum             = %d (upper triangle)\n", upperSum);
+        out.add(" Covariance trace           = %d\n", trace);
+        out.add(" Time in seconds            = %.6f\n", seconds);
+        out.add(" Self-check                 = %d wrong means, %d asymmetric pairs, %d of %d sampled entries wrong\n",
+                v.wrongMeans(), v.asymmetric(), v.wrongSamples(), v.sampled());
+        out.add(v.passed() ? " Verification               = SUCCESSFUL\n" : " Verification               = UNSUCCESSFUL\n");
+        out.add("\n");
     }
 }

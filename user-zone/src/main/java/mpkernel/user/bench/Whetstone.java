@@ -59,8 +59,8 @@ public final class Whetstone implements UserProgram {
         ClassicArgs parsed;
         try {
             parsed = ClassicArgs.parse(args, Set.of("loops", "iterations"), Set.of(ClassicArgs.WARMUP));
-        } catch (ClassicUsageException e) {
-            return ClassicReport.usage(sys, NAME, USAGE, e);
+        } catch (BenchArgs.Invalid e) {
+            return BenchArgs.usage(sys, NAME, USAGE, e);
         }
         long loop = parsed.knob("loops", switch (parsed.size()) {
             case "small" -> 100;
@@ -76,7 +76,7 @@ public final class Whetstone implements UserProgram {
         MemorySegment block = sys.malloc(WhetstoneMemory.SIZE);
         try {
             WhetstoneMemory memory = new WhetstoneMemory(block);
-            ClassicReport report = new ClassicReport();
+            BenchReport report = new BenchReport();
             report.add("%nC Converted Double Precision Whetstone Benchmark (Curnow & Wichmann 1976)%n")
                     .add("Loops: %d, Iterations: %d (after %d untimed warm-up iterations)%n", loop, iterations, warmup);
             report.flush(sys);
@@ -85,7 +85,7 @@ public final class Whetstone implements UserProgram {
             long start = sys.clockGettime(Sys.CLOCK_MONOTONIC);
             new WhetstoneModules(memory).run(loop, iterations);
             long end = sys.clockGettime(Sys.CLOCK_MONOTONIC);
-            double seconds = ClassicReport.seconds(start, end);
+            double seconds = BenchReport.seconds(start, end);
 
             WhetstoneRow[] actual = new WhetstoneRow[WhetstoneLoops.MODULES.length];
             for (int r = 0; r < actual.length; r++) {
@@ -113,8 +113,7 @@ public final class Whetstone implements UserProgram {
                     report.add("  %s%n", problem);
                 }
             }
-            report.finish(sys, NAME, parsed.label(), seconds, verified);
-            return verified ? 0 : 1;
+            return report.finish(sys, NAME, parsed.label(), seconds, verified);
         } finally {
             sys.free(block);
         }

@@ -7,37 +7,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Runs {@link Linpack} through {@link TestSysPhoenix}; checks its routines against a plain elimination. */
+/** Runs {@link Linpack} through {@link TestSys}; checks its routines against a plain elimination. */
 class LinpackTest {
 
     @Test
     void smallSizeVerifiesAndReports() {
-        try (TestSysPhoenix sys = new TestSysPhoenix()) {
-            int status = new Linpack().main(sys, List.of("--size", "small"));
-            assertEquals(0, status, sys.stdout());
-            assertTrue(sys.stdout().contains(" Verification           = SUCCESSFUL\n"), sys.stdout());
-            assertTrue(sys.stdout().contains("     norm. resid      resid           machep         x(1)-1        x(n)-1\n"),
-                    sys.stdout());
-            assertTrue(sys.lastLine().matches(
-                    "MPK-RESULT benchmark=linpack size=small seconds=\\d+\\.\\d{6} verified=true"), sys.lastLine());
-            assertEquals(0, sys.liveBlocks(), "every malloc freed");
-            assertEquals(1, sys.writes(), "the report is one write");
-        }
+        BenchRun run = BenchRun.of(new Linpack(), "--size", "small");
+        run.assertResult("linpack", "small", true);
+        assertTrue(run.out().contains(" Verification           = SUCCESSFUL\n"), run.out());
+        assertTrue(run.out().contains("     norm. resid      resid           machep         x(1)-1        x(n)-1\n"),
+                run.out());
+        assertEquals(1, run.writes(), "the report is one write");
     }
 
     @Test
     void customOrderIsLabelled() {
-        try (TestSysPhoenix sys = new TestSysPhoenix()) {
-            assertEquals(0, new Linpack().main(sys, List.of("--n", "37", "--seed", "9")), sys.stdout());
-            assertTrue(sys.lastLine().contains(" size=n37 "), sys.lastLine());
-        }
+        BenchRun.of(new Linpack(), "--n", "37", "--seed", "9").assertResult("linpack", "n37", true);
     }
 
     @Test
     void solutionMatchesPlainGaussianElimination() {
         int n = 60;
         long seed = 5;
-        try (TestSysPhoenix sys = new TestSysPhoenix()) {
+        try (TestSys sys = new TestSys()) {
             LinpackSystem s = LinpackSystem.allocate(sys, n);
             s.generate(seed);
             double[][] a = new double[n][n];
@@ -64,7 +56,7 @@ class LinpackTest {
 
     @Test
     void singularMatrixIsReportedByDgefa() {
-        try (TestSysPhoenix sys = new TestSysPhoenix()) {
+        try (TestSys sys = new TestSys()) {
             LinpackSystem s = LinpackSystem.allocate(sys, 4);
             s.a.fill((byte) 0);
             assertTrue(LinpackLu.dgefa(s) >= 0);
@@ -74,25 +66,15 @@ class LinpackTest {
 
     @Test
     void corruptedSolutionFailsVerification() {
-        try (TestSysPhoenix sys = new TestSysPhoenix()) {
-            int status = new Linpack().corruptResult().main(sys, List.of("--size", "small"));
-            assertEquals(1, status, sys.stdout());
-            assertTrue(sys.stdout().contains(" Verification           = UNSUCCESSFUL\n"), sys.stdout());
-            assertTrue(sys.lastLine().endsWith(" verified=false"), sys.lastLine());
-            assertEquals(0, sys.liveBlocks());
-        }
+        BenchRun run = BenchRun.of(new Linpack().corruptResult(), "--size", "small");
+        run.assertResult("linpack", "small", false);
+        assertTrue(run.out().contains(" Verification           = UNSUCCESSFUL\n"), run.out());
     }
 
     @Test
     void badArgumentsExitTwoWithOneUsageLine() {
-        for (List<String> args : List.of(List.of("--size", "tiny"), List.of("--n", "0"), List.of("--class", "S"),
-                List.of("--n", "1e3"))) {
-            try (TestSysPhoenix sys = new TestSysPhoenix()) {
-                assertEquals(2, new Linpack().main(sys, args), args.toString());
-                assertTrue(sys.stderr().contains("usage: linpack"), sys.stderr());
-                assertEquals(1, sys.stderr().strip().split("\n").length, sys.stderr());
-            }
-        }
+        BenchRun.assertUsage(new Linpack(), List.of(List.of("--size", "tiny"), List.of("--n", "0"),
+                List.of("--class", "S"), List.of("--n", "1e3")));
     }
 
     /** Row-oriented Gaussian elimination with partial pivoting on Java arrays (copies its inputs). */

@@ -37,7 +37,7 @@ class LivermoreTest {
     @Test
     void programKernelsEqualTheReferenceOnArrays() {
         double[][] reference = LfkReference.table();
-        try (TestSysClassic sys = new TestSysClassic(); LfkArrays arrays = new LfkArrays(sys)) {
+        try (TestSys sys = new TestSys(); LfkArrays arrays = new LfkArrays(sys)) {
             LfkSetup setup = new LfkSetup(arrays);
             LfkKernels kernels = new LfkKernels(arrays);
             for (int part = 0; part < LfkParams.PARTS; part++) {
@@ -67,20 +67,18 @@ class LivermoreTest {
 
     @Test
     void smallSizeVerifies() {
-        ClassicTestSupport.Run run = ClassicTestSupport.run(new Livermore(), "--size", "small");
-        assertEquals(0, run.status(), run.out());
+        BenchRun run = BenchRun.of(new Livermore(), "--size", "small");
         assertTrue(run.out().contains("Verification: SUCCESSFUL"), run.out());
         assertTrue(run.out().contains("Geometric Mean"), run.out());
         assertTrue(run.out().contains("Overall: parts weighted 1, 2, 1"), run.out());
-        ClassicTestSupport.assertResultLine(run, "livermore", "small", true);
+        run.assertResult("livermore", "small", true);
         assertTrue(run.writes() <= 3, "report written in few calls: " + run.writes());
     }
 
     @Test
     void moreSamplesGiveTheSameChecksums() {
-        ClassicTestSupport.Run run = ClassicTestSupport.run(new Livermore(), "--samples", "3", "--warmup", "1");
-        assertEquals(0, run.status(), run.out());
-        ClassicTestSupport.assertResultLine(run, "livermore", "custom", true);
+        BenchRun run = BenchRun.of(new Livermore(), "--samples", "3", "--warmup", "1");
+        run.assertResult("livermore", "custom", true);
     }
 
     @Test
@@ -89,11 +87,10 @@ class LivermoreTest {
             table[1][7] = table[1][7] * (1.0 + 1e-9);
             return table;
         });
-        ClassicTestSupport.Run run = ClassicTestSupport.run(corrupted, "--size", "small");
-        assertEquals(1, run.status());
+        BenchRun run = BenchRun.of(corrupted, "--size", "small");
         assertTrue(run.out().contains("FAIL (expected"), run.out());
         assertTrue(run.out().contains("Verification: FAILED"), run.out());
-        ClassicTestSupport.assertResultLine(run, "livermore", "small", false);
+        run.assertResult("livermore", "small", false);
     }
 
     @Test
@@ -106,9 +103,9 @@ class LivermoreTest {
 
     @Test
     void badArgumentsGiveUsage() {
-        ClassicTestSupport.assertUsage(new Livermore(), "--class", "A");
-        ClassicTestSupport.assertUsage(new Livermore(), "--samples", "0");
-        ClassicTestSupport.assertUsage(new Livermore(), "--size=tiny");
+        BenchRun.of(new Livermore(), "--class", "A").assertUsage("livermore");
+        BenchRun.of(new Livermore(), "--samples", "0").assertUsage("livermore");
+        BenchRun.of(new Livermore(), "--size=tiny").assertUsage("livermore");
     }
 
     private static String javaSource(double[][] table) {

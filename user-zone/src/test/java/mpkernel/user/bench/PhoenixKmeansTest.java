@@ -7,20 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Runs {@link PhoenixKmeans} through {@link TestSysPhoenix} and compares it with a plain reference. */
+/** Runs {@link PhoenixKmeans} through {@link TestSys} and compares it with a plain reference. */
 class PhoenixKmeansTest {
 
     @Test
     void smallSizeVerifiesAndReports() {
-        try (TestSysPhoenix sys = new TestSysPhoenix()) {
-            int status = new PhoenixKmeans().main(sys, List.of("--size", "small"));
-            assertEquals(0, status, sys.stdout());
-            assertTrue(sys.stdout().contains(" Verification           = SUCCESSFUL\n"), sys.stdout());
-            assertTrue(sys.lastLine().matches(
-                    "MPK-RESULT benchmark=phoenix-kmeans size=small seconds=\\d+\\.\\d{6} verified=true"), sys.lastLine());
-            assertEquals(0, sys.liveBlocks(), "every malloc freed");
-            assertEquals(1, sys.writes(), "the report is one write");
-        }
+        BenchRun run = BenchRun.of(new PhoenixKmeans(), "--size", "small");
+        run.assertResult("phoenix-kmeans", "small", true);
+        assertTrue(run.out().contains(" Verification           = SUCCESSFUL\n"), run.out());
+        assertEquals(1, run.writes(), "the report is one write");
     }
 
     @Test
@@ -34,24 +29,19 @@ class PhoenixKmeansTest {
         int[][] means = new int[k][d];
         int[] membership = new int[n];
         int[] passes = new int[1];
-        try (TestSysPhoenix sys = new TestSysPhoenix()) {
-            int status = new PhoenixKmeans()
-                    .observeResult((data, p) -> {
-                        passes[0] = p;
-                        for (int c = 0; c < k; c++) {
-                            for (int j = 0; j < d; j++) {
-                                means[c][j] = data.mean(c, j);
-                            }
-                        }
-                        for (int i = 0; i < n; i++) {
-                            membership[i] = data.clusterOf(i);
-                        }
-                    })
-                    .main(sys, List.of("--points", "" + n, "--dims", "" + d, "--clusters", "" + k,
-                            "--max-value", "" + grid, "--seed", "" + seed));
-            assertEquals(0, status, sys.stdout());
-            assertTrue(sys.lastLine().contains("size=p3000-d4-k12-g500 "), sys.lastLine());
-        }
+        PhoenixKmeans program = new PhoenixKmeans().observeResult((data, p) -> {
+            passes[0] = p;
+            for (int c = 0; c < k; c++) {
+                for (int j = 0; j < d; j++) {
+                    means[c][j] = data.mean(c, j);
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                membership[i] = data.clusterOf(i);
+            }
+        });
+        BenchRun.of(program, "--points", "" + n, "--dims", "" + d, "--clusters", "" + k, "--max-value", "" + grid,
+                "--seed", "" + seed).assertResult("phoenix-kmeans", "p3000-d4-k12-g500", true);
         assertEquals(expected.passes, passes[0], "iterations");
         assertArrayEquals(expected.membership, membership, "cluster of every point");
         for (int c = 0; c < k; c++) {
@@ -61,26 +51,15 @@ class PhoenixKmeansTest {
 
     @Test
     void corruptedResultFailsVerification() {
-        try (TestSysPhoenix sys = new TestSysPhoenix()) {
-            int status = new PhoenixKmeans().corruptResult().main(sys, List.of("--size", "small"));
-            assertEquals(1, status, sys.stdout());
-            assertTrue(sys.stdout().contains(" Verification           = UNSUCCESSFUL\n"), sys.stdout());
-            assertTrue(sys.lastLine().endsWith(" verified=false"), sys.lastLine());
-            assertEquals(0, sys.liveBlocks());
-        }
+        BenchRun run = BenchRun.of(new PhoenixKmeans().corruptResult(), "--size", "small");
+        run.assertResult("phoenix-kmeans", "small", false);
+        assertTrue(run.out().contains(" Verification           = UNSUCCESSFUL\n"), run.out());
     }
 
     @Test
     void badArgumentsExitTwoWithOneUsageLine() {
-        for (List<String> args : List.of(List.of("--size", "huge"), List.of("--bogus", "1"), List.of("--points"),
-                List.of("--points", "x"), List.of("--clusters", "0"))) {
-            try (TestSysPhoenix sys = new TestSysPhoenix()) {
-                assertEquals(2, new PhoenixKmeans().main(sys, args), args.toString());
-                assertTrue(sys.stderr().contains("usage: phoenix-kmeans"), sys.stderr());
-                assertEquals(1, sys.stderr().strip().split("\n").length, sys.stderr());
-                assertEquals("", sys.stdout());
-            }
-        }
+        BenchRun.assertUsage(new PhoenixKmeans(), List.of(List.of("--size", "huge"), List.of("--bogus", "1"),
+                List.of("--points"), List.of("--points", "x"), List.of("--clusters", "0")));
     }
 
     /** A straightforward k-means on Java arrays, written from the specification alone. */

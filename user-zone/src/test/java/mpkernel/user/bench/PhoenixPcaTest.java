@@ -7,20 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Runs {@link PhoenixPca} through {@link TestSysPhoenix} and compares every entry with a plain reference. */
+/** Runs {@link PhoenixPca} through {@link TestSys} and compares every entry with a plain reference. */
 class PhoenixPcaTest {
 
     @Test
     void smallSizeVerifiesAndReports() {
-        try (TestSysPhoenix sys = new TestSysPhoenix()) {
-            int status = new PhoenixPca().main(sys, List.of("--size", "small"));
-            assertEquals(0, status, sys.stdout());
-            assertTrue(sys.stdout().contains(" Verification               = SUCCESSFUL\n"), sys.stdout());
-            assertTrue(sys.lastLine().matches(
-                    "MPK-RESULT benchmark=phoenix-pca size=small seconds=\\d+\\.\\d{6} verified=true"), sys.lastLine());
-            assertEquals(0, sys.liveBlocks(), "every malloc freed");
-            assertEquals(1, sys.writes(), "the report is one write");
-        }
+        BenchRun run = BenchRun.of(new PhoenixPca(), "--size", "small");
+        run.assertResult("phoenix-pca", "small", true);
+        assertTrue(run.out().contains(" Verification               = SUCCESSFUL\n"), run.out());
+        assertEquals(1, run.writes(), "the report is one write");
     }
 
     @Test
@@ -34,20 +29,16 @@ class PhoenixPcaTest {
         reference(rows, cols, grid, seed, expectedMeans, expectedCov);
         long[][] cov = new long[rows][rows];
         long[] means = new long[rows];
-        try (TestSysPhoenix sys = new TestSysPhoenix()) {
-            int status = new PhoenixPca()
-                    .observeResult(data -> {
-                        for (int i = 0; i < rows; i++) {
-                            means[i] = data.mean(i);
-                            for (int j = 0; j < rows; j++) {
-                                cov[i][j] = data.cov(i, j);
-                            }
-                        }
-                    })
-                    .main(sys, List.of("--rows", "" + rows, "--cols", "" + cols, "--max-value", "" + grid, "--seed", "" + seed));
-            assertEquals(0, status, sys.stdout());
-            assertTrue(sys.lastLine().contains("size=r70-c45-g1000 "), sys.lastLine());
-        }
+        PhoenixPca program = new PhoenixPca().observeResult(data -> {
+            for (int i = 0; i < rows; i++) {
+                means[i] = data.mean(i);
+                for (int j = 0; j < rows; j++) {
+                    cov[i][j] = data.cov(i, j);
+                }
+            }
+        });
+        BenchRun.of(program, "--rows", "" + rows, "--cols", "" + cols, "--max-value", "" + grid, "--seed", "" + seed)
+                .assertResult("phoenix-pca", "r70-c45-g1000", true);
         assertArrayEquals(expectedMeans, means, "row means");
         for (int i = 0; i < rows; i++) {
             assertArrayEquals(expectedCov[i], cov[i], "covariance row " + i);
@@ -56,25 +47,15 @@ class PhoenixPcaTest {
 
     @Test
     void corruptedResultFailsVerification() {
-        try (TestSysPhoenix sys = new TestSysPhoenix()) {
-            int status = new PhoenixPca().corruptResult().main(sys, List.of("--size", "small"));
-            assertEquals(1, status, sys.stdout());
-            assertTrue(sys.stdout().contains(" Verification               = UNSUCCESSFUL\n"), sys.stdout());
-            assertTrue(sys.lastLine().endsWith(" verified=false"), sys.lastLine());
-            assertEquals(0, sys.liveBlocks());
-        }
+        BenchRun run = BenchRun.of(new PhoenixPca().corruptResult(), "--size", "small");
+        run.assertResult("phoenix-pca", "small", false);
+        assertTrue(run.out().contains(" Verification               = UNSUCCESSFUL\n"), run.out());
     }
 
     @Test
     void badArgumentsExitTwoWithOneUsageLine() {
-        for (List<String> args : List.of(List.of("--size", "S"), List.of("--class", "A"), List.of("--cols", "1"),
-                List.of("--rows", "-3"), List.of("extra"))) {
-            try (TestSysPhoenix sys = new TestSysPhoenix()) {
-                assertEquals(2, new PhoenixPca().main(sys, args), args.toString());
-                assertTrue(sys.stderr().contains("usage: phoenix-pca"), sys.stderr());
-                assertEquals(1, sys.stderr().strip().split("\n").length, sys.stderr());
-            }
-        }
+        BenchRun.assertUsage(new PhoenixPca(), List.of(List.of("--size", "S"), List.of("--class", "A"),
+                List.of("--cols", "1"), List.of("--rows", "-3"), List.of("extra")));
     }
 
     /** Means and covariances on Java arrays, straight from the definitions (integer division, as Phoenix). */

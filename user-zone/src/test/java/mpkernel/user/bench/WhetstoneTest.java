@@ -10,11 +10,10 @@ class WhetstoneTest {
 
     @Test
     void smallSizeVerifies() {
-        ClassicTestSupport.Run run = ClassicTestSupport.run(new Whetstone(), "--size", "small");
-        assertEquals(0, run.status(), run.out());
+        BenchRun run = BenchRun.of(new Whetstone(), "--size", "small");
         assertTrue(run.out().contains("Verification: SUCCESSFUL"), run.out());
         assertTrue(run.out().contains("MWIPS"), run.out());
-        ClassicTestSupport.assertResultLine(run, "whetstone", "small", true);
+        run.assertResult("whetstone", "small", true);
         assertTrue(run.writes() <= 3, "report written in few calls: " + run.writes());
     }
 
@@ -46,11 +45,10 @@ class WhetstoneTest {
             rows[5] = new WhetstoneRow(r.n(), r.j(), r.k(), Math.nextUp(r.x1()), r.x2(), r.x3(), r.x4());
             return rows;
         });
-        ClassicTestSupport.Run run = ClassicTestSupport.run(corrupted, "--size", "small");
-        assertEquals(1, run.status());
+        BenchRun run = BenchRun.of(corrupted, "--size", "small");
         assertTrue(run.out().contains("Verification: FAILED"), run.out());
         assertTrue(run.out().contains("module N7"), run.out());
-        ClassicTestSupport.assertResultLine(run, "whetstone", "small", false);
+        run.assertResult("whetstone", "small", false);
     }
 
     @Test
@@ -64,25 +62,23 @@ class WhetstoneTest {
 
     @Test
     void customKnobsAreLabelled() {
-        ClassicTestSupport.Run run = ClassicTestSupport.run(new Whetstone(), "--loops", "5", "--iterations", "2");
-        assertEquals(0, run.status(), run.out());
-        ClassicTestSupport.assertResultLine(run, "whetstone", "custom", true);
+        BenchRun run = BenchRun.of(new Whetstone(), "--loops", "5", "--iterations", "2");
+        run.assertResult("whetstone", "custom", true);
     }
 
     @Test
     void warmUpKeepsTheSizeLabelAndTheResults() {
-        ClassicTestSupport.Run run = ClassicTestSupport.run(new Whetstone(), "--size", "small", "--warmup", "2");
-        assertEquals(0, run.status(), run.out());
+        BenchRun run = BenchRun.of(new Whetstone(), "--size", "small", "--warmup", "2");
         assertTrue(run.out().contains("after 2 untimed warm-up iterations"), run.out());
-        ClassicTestSupport.assertResultLine(run, "whetstone", "small", true);
+        run.assertResult("whetstone", "small", true);
     }
 
     @Test
     void badArgumentsGiveUsage() {
-        ClassicTestSupport.assertUsage(new Whetstone(), "--bogus", "1");
-        ClassicTestSupport.assertUsage(new Whetstone(), "--size", "huge");
-        ClassicTestSupport.assertUsage(new Whetstone(), "--loops", "0");
-        ClassicTestSupport.assertUsage(new Whetstone(), "--loops");
+        BenchRun.of(new Whetstone(), "--bogus", "1").assertUsage("whetstone");
+        BenchRun.of(new Whetstone(), "--size", "huge").assertUsage("whetstone");
+        BenchRun.of(new Whetstone(), "--loops", "0").assertUsage("whetstone");
+        BenchRun.of(new Whetstone(), "--loops").assertUsage("whetstone");
     }
 
     private static WhetstoneRow[] rowsOf(WhetstoneMemory memory) {

@@ -4,16 +4,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import mpkernel.kernel.api.Sys;
 
 /**
- * The command line of the Phoenix ports and of {@link Linpack}: {@code --flag value} (or
- * {@code --flag=value}) pairs from a fixed set of flags.
+ * The command line shared by the benchmark ports: {@code --flag value} (or {@code --flag=value})
+ * pairs from a fixed set of flags, with typed accessors, and the one usage line for a bad one.
  *
  * <p>Why a class of its own: each program must turn every malformed argument into exit status 2
- * with one usage line, never a stack trace, so all parsing failures are funnelled into one
- * exception type, {@link Invalid}, that the program catches in one place.
+ * with one usage line on standard error, never a stack trace, so all parsing failures are
+ * funnelled into one exception type, {@link Invalid}, that the program catches in one place and
+ * hands to {@link #usage}.
  */
-final class PhoenixArgs {
+final class BenchArgs {
 
     /** A command line that does not fit the program; the message says what is wrong. */
     static final class Invalid extends RuntimeException {
@@ -24,17 +26,31 @@ final class PhoenixArgs {
         }
     }
 
+    /** The named sizes of the Phoenix ports, {@link Linpack} and the classic benchmarks. */
+    static final Set<String> SIZES = Set.of("small", "default", "large");
+
     private final Map<String, String> values;
 
-    private PhoenixArgs(Map<String, String> values) {
+    private BenchArgs(Map<String, String> values) {
         this.values = values;
     }
 
     /**
      * Parses {@code args}; every flag must be one of {@code flags} (written without the dashes),
      * must carry a value, and may appear once.
+     *
+     * @throws Invalid for a stray word, an unknown or repeated flag, or a missing value
      */
-    static PhoenixArgs parse(List<String> args, Set<String> flags) {
+    static BenchArgs parse(List<String> args, Set<String> flags) {
+        return parse(args, flags, false);
+    }
+
+    /** As {@link #parse}, but a flag may be repeated and its last value counts. */
+    static BenchArgs parseLastWins(List<String> args, Set<String> flags) {
+        return parse(args, flags, true);
+    }
+
+    private static BenchArgs parse(List<String> args, Set<String> flags, boolean lastWins) {
         Map<String, String> values = new HashMap<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -57,11 +73,11 @@ final class PhoenixArgs {
             if (!flags.contains(flag)) {
                 throw new Invalid("unknown option --" + flag);
             }
-            if (values.putIfAbsent(flag, value) != null) {
+            if (values.put(flag, value) != null && !lastWins) {
                 throw new Invalid("--" + flag + " given twice");
             }
         }
-        return new PhoenixArgs(values);
+        return new BenchArgs(values);
     }
 
     /** Whether {@code flag} was given. */
@@ -72,6 +88,15 @@ final class PhoenixArgs {
     /** The value of {@code flag}, or {@code fallback} when it was not given. */
     String word(String flag, String fallback) {
         return values.getOrDefault(flag, fallback);
+    }
+
+    /** The value of {@code --size}, one of {@link #SIZES}; {@code default} when it was not given. */
+    String size() {
+        String size = word("size", "default");
+        if (!SIZES.contains(size)) {
+            throw new Invalid("unknown size '" + size + "'");
+        }
+        return size;
     }
 
     /** The integer value of {@code flag} in {@code [min, max]}, or {@code fallback} when it was not given. */
@@ -87,8 +112,18 @@ final class PhoenixArgs {
             throw new Invalid("--" + flag + " expects an integer, got '" + text + "'");
         }
         if (value < min || value > max) {
-            throw new Invalid("--" + flag + " must be in [" + min + ", " + max + "], got " + value);
+            throw new Invalid("--" + flag + (max == Long.MAX_VALUE ? " must be at least " + min
+                    : " must be in [" + min + ", " + max + "]") + ", got " + value);
         }
         return value;
+    }
+
+    /**
+     * Writes {@code <program>: <problem>; usage: <program> <options>} as one line to standard
+     * error and returns the exit status for a bad command line, 2.
+     */
+    static int usage(Sys sys, String program, String options, Invalid problem) {
+        sys.write(Sys.STDERR, program + ": " + problem.getMessage() + "; usage: " + program + " " + options + "\n");
+        return 2;
     }
 }

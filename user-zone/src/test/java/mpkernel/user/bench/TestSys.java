@@ -2,10 +2,10 @@ package mpkernel.user.bench;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-
 import mpkernel.kernel.api.Errno;
 import mpkernel.kernel.api.FileStat;
 import mpkernel.kernel.api.ProgramExit;
@@ -13,29 +13,32 @@ import mpkernel.kernel.api.Sys;
 import mpkernel.kernel.api.SysError;
 
 /**
- * A stand-in for the kernel's system calls, for running the NPB ports in unit tests: memory from
- * a shared arena (tracked, so a test can check that everything was freed), time from
- * {@link System#nanoTime}, console output captured. Files and threads are not needed by NPB.
+ * A stand-in for the kernel's {@link Sys} for the benchmark tests: memory from a confined
+ * {@link Arena}, each block exactly as large as asked for and recorded while live, so that an
+ * out-of-bounds access, a double or foreign {@code free} and a leak all show; the clock from
+ * {@link System#nanoTime}; standard output and error captured, and write calls counted, so that
+ * tests can check that a program batches its output. Files and threads are not offered (the
+ * benchmarks use neither).
  */
-final class TestSysNpb implements Sys, AutoCloseable {
+final class TestSys implements Sys, AutoCloseable {
 
-    private final Arena arena = Arena.ofShared();
+    private final Arena arena = Arena.ofConfined();
     private final Map<Long, MemorySegment> live = new HashMap<>();
     private final StringBuilder out = new StringBuilder();
     private final StringBuilder err = new StringBuilder();
     private int writes;
 
-    /** What the program wrote to stdout. */
+    /** Everything written to standard output. */
     String out() {
         return out.toString();
     }
 
-    /** What the program wrote to stderr. */
+    /** Everything written to standard error. */
     String err() {
         return err.toString();
     }
 
-    /** Number of write system calls made. */
+    /** How many write calls the program made. */
     int writes() {
         return writes;
     }
@@ -47,22 +50,25 @@ final class TestSysNpb implements Sys, AutoCloseable {
 
     @Override
     public MemorySegment malloc(long bytes) {
-        MemorySegment block = arena.allocate(Math.max(bytes, 1), 16);
+        if (bytes < 0) {
+            throw new SysError(Errno.EINVAL, "negative size");
+        }
+        MemorySegment block = arena.allocate(Math.max(bytes, 1), 16).asSlice(0, bytes);
         live.put(block.address(), block);
-        return block.asSlice(0, bytes);
+        return block;
     }
 
     @Override
     public MemorySegment calloc(long count, long size) {
-        return malloc(count * size); // arena memory is zeroed
+        return malloc(Math.multiplyExact(count, size)); // arena memory is zeroed
     }
 
     @Override
     public MemorySegment realloc(MemorySegment block, long bytes) {
-        MemorySegment grown = malloc(bytes);
-        MemorySegment.copy(block, 0, grown, 0, Math.min(block.byteSize(), bytes));
+        MemorySegment moved = malloc(bytes);
+        MemorySegment.copy(block, 0, moved, 0, Math.min(block.byteSize(), bytes));
         free(block);
-        return grown;
+        return moved;
     }
 
     @Override
@@ -84,7 +90,7 @@ final class TestSysNpb implements Sys, AutoCloseable {
 
     @Override
     public int open(String path, int flags) {
-        throw new SysError(Errno.ENOENT, path);
+        throw new SysError(Errno.ENOENT, "no file system in this test double: " + path);
     }
 
     @Override
@@ -94,7 +100,7 @@ final class TestSysNpb implements Sys, AutoCloseable {
 
     @Override
     public long write(int fd, MemorySegment buffer) {
-        return write(fd, new String(buffer.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE), StandardCharsets.UTF_8));
+        return write(fd, new String(buffer.toArray(ValueLayout.JAVA_BYTE), StandardCharsets.UTF_8));
     }
 
     @Override
@@ -120,7 +126,7 @@ final class TestSysNpb implements Sys, AutoCloseable {
 
     @Override
     public FileStat stat(String path) {
-        throw new SysError(Errno.ENOENT, path);
+        throw new SysError(Errno.ENOENT, "no file system in this test double: " + path);
     }
 
     @Override
@@ -135,7 +141,7 @@ final class TestSysNpb implements Sys, AutoCloseable {
 
     @Override
     public int threadSpawn(Runnable body) {
-        throw new SysError(Errno.EPERM, "the NPB ports are single-threaded");
+        throw new SysError(Errno.EPERM, "the benchmarks are single-threaded");
     }
 
     @Override
@@ -145,7 +151,7 @@ final class TestSysNpb implements Sys, AutoCloseable {
 
     @Override
     public void yield() {
-        Thread.onSpinWait();
+        Thread.yield();
     }
 
     @Override
