@@ -24,10 +24,13 @@ public abstract sealed class Gate permits NoneGate, MpkGate, MprotectGate {
 
     final int id = IDS.getAndIncrement();
     final Domain target;
+    /** How thread stacks name {@link #target} ({@link ThreadState#idOf}). */
+    final int targetId;
     private final ConcurrentLinkedQueue<Counter> counters = new ConcurrentLinkedQueue<>();
 
     Gate(Domain target) {
         this.target = target;
+        this.targetId = ThreadState.idOf(target);
     }
 
     /** The domain this gate enters. */
@@ -37,41 +40,41 @@ public abstract sealed class Gate permits NoneGate, MpkGate, MprotectGate {
 
     /** Runs {@code body} inside {@link #target()} and returns its result. */
     public final <T> T call(Supplier<T> body) {
-        int token = enter();
+        ThreadState st = enter();
         try {
             return body.get();
         } finally {
-            leave(token);
+            leave(st);
         }
     }
 
     /** Runs {@code body} inside {@link #target()}. */
     public final void run(Runnable body) {
-        int token = enter();
+        ThreadState st = enter();
         try {
             body.run();
         } finally {
-            leave(token);
+            leave(st);
         }
     }
 
     /** Runs {@code body} inside {@link #target()}; no boxing. */
     public final int callInt(IntSupplier body) {
-        int token = enter();
+        ThreadState st = enter();
         try {
             return body.getAsInt();
         } finally {
-            leave(token);
+            leave(st);
         }
     }
 
     /** Runs {@code body} inside {@link #target()}; no boxing. */
     public final long callLong(LongSupplier body) {
-        int token = enter();
+        ThreadState st = enter();
         try {
             return body.getAsLong();
         } finally {
-            leave(token);
+            leave(st);
         }
     }
 
@@ -87,10 +90,16 @@ public abstract sealed class Gate permits NoneGate, MpkGate, MprotectGate {
         return sum;
     }
 
-    /** Switches to the target's rights; returns what {@link #leave} needs to switch back. */
-    abstract int enter();
+    /**
+     * Switches to the target's rights and records the crossing on the calling thread's state,
+     * which it returns for {@link #leave}: the crossing path looks the thread's state up once,
+     * not once per side (the lookup is a thread-local read on threads not made by
+     * {@link Isolation#newThread}). {@link NoneGate} returns {@code null}.
+     */
+    abstract ThreadState enter();
 
-    abstract void leave(int token);
+    /** Restores the rights {@link #enter} saved on {@code st}, the state it returned. */
+    abstract void leave(ThreadState st);
 
     Counter newCounter() {
         Counter c = new Counter();

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A booted policy: one mapped, tagged region per domain and one gate per domain, enforced by
@@ -175,6 +177,17 @@ public final class Isolation implements AutoCloseable {
      */
     public Thread newThread(String name, Runnable task) {
         return new DomainThread(name, task);
+    }
+
+    /**
+     * Makes threads like {@link #newThread}, named {@code namePrefix-1}, {@code namePrefix-2}, ...,
+     * for a pool that outlives any one isolation, such as a benchmark harness's workers: a
+     * thread's gate state belongs to the thread, so crossings on these threads skip the
+     * thread-local lookup whatever isolation their gates belong to.
+     */
+    public static ThreadFactory threadFactory(String namePrefix) {
+        AtomicInteger n = new AtomicInteger();
+        return task -> new DomainThread(namePrefix + "-" + n.incrementAndGet(), task);
     }
 
     /** The innermost domain this thread entered through a gate, or {@code null} outside every gate (not tracked under {@link Backend#NONE}). */

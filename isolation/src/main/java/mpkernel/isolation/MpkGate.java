@@ -2,10 +2,10 @@ package mpkernel.isolation;
 
 /**
  * A gate that writes PKRU (or, under {@link Backend#MPK_DRY}, its emulated stand-in):
- * {@link PkruStubs#swap} on entry (returning the caller's PKRU) and
- * {@link PkruStubs#write} of that value on exit. The whole PKRU is written on entry, never
- * patched, because a thread's earlier rights are not to be trusted (a thread that predates the
- * key allocation starts with every new key denied).
+ * {@link PkruStubs#swap} on entry (returning the caller's PKRU, kept on the thread's domain
+ * stack) and {@link PkruStubs#write} of that value on exit. The whole PKRU is written on entry,
+ * never patched, because a thread's earlier rights are not to be trusted (a thread that
+ * predates the key allocation starts with every new key denied).
  */
 final class MpkGate extends Gate {
     private final int pkru;
@@ -20,17 +20,17 @@ final class MpkGate extends Gate {
     }
 
     @Override
-    int enter() {
+    ThreadState enter() {
         owner.checkOpen();
         ThreadState st = ThreadState.current();
         st.count(this);
-        st.push(target);
-        return register.swap(pkru);
+        int slot = st.push(targetId);   // first, so a failed push never leaves the rights switched
+        st.save(slot, register.swap(pkru));
+        return st;
     }
 
     @Override
-    void leave(int saved) {
-        register.write(saved);
-        ThreadState.current().pop();
+    void leave(ThreadState st) {
+        register.write(st.pop());
     }
 }

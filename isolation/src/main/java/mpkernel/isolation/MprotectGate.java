@@ -14,19 +14,18 @@ final class MprotectGate extends Gate {
     }
 
     @Override
-    int enter() {
+    ThreadState enter() {
         ThreadState st = ThreadState.current();
         st.count(this);
         Domain from = st.top();
         int fromIndex = from == null ? MprotectSwitch.OUTSIDE : policy.index(from);
-        st.push(target);
+        st.save(st.push(targetId), fromIndex);
         rights.move(fromIndex, domainIndex);
-        return fromIndex;
+        return st;
     }
 
     @Override
-    void leave(int fromIndex) {
-        ThreadState.current().pop();
-        rights.move(domainIndex, fromIndex);
+    void leave(ThreadState st) {
+        rights.move(domainIndex, st.pop());
     }
 }

@@ -7,11 +7,11 @@ final class NoneGate extends Gate {
     }
 
     @Override
-    int enter() {
-        return 0;
+    ThreadState enter() {
+        return null;
     }
 
     @Override
-    void leave(int token) {
+    void leave(ThreadState st) {
     }
 }

@@ -157,6 +157,48 @@ class GateTest {
     }
 
     @Test
+    void deepNestingRestoresEveryCallersRights() {
+        try (Isolation iso = boot(Backend.MPK_DRY)) {
+            Domain[] cycle = {USER, SAFE_KERNEL, UNSAFE_KERNEL};
+            int outside = PkruRegister.EMULATED.read();
+            assertEquals(20, nest(iso, cycle, 0, 20), "past the initial stack capacity of 8");
+            assertEquals(outside, PkruRegister.EMULATED.read());
+            assertNull(Isolation.currentDomain());
+        }
+    }
+
+    /** Enters {@code depth - level} more gates, checking on the way back that each level's rights came back. */
+    private static int nest(Isolation iso, Domain[] cycle, int level, int depth) {
+        if (level == depth) {
+            return level;
+        }
+        Domain d = cycle[level % cycle.length];
+        return iso.gate(d).callInt(() -> {
+            int reached = nest(iso, cycle, level + 1, depth);
+            assertEquals(d, Isolation.currentDomain());
+            assertEquals(iso.pkru(d).value(), PkruRegister.EMULATED.read(), "rights of level " + level);
+            return reached;
+        });
+    }
+
+    @Test
+    void threadFactoryThreadsTakeTheFieldPathAndCount() throws Exception {
+        try (Isolation iso = boot(Backend.MPK_DRY)) {
+            AtomicReference<String> seen = new AtomicReference<>();
+            Thread t = Isolation.threadFactory("bench").newThread(() -> seen.set(
+                    iso.gate(USER).call(() -> iso.gate(SAFE_KERNEL).call(() ->
+                            (ThreadState.current() == ((DomainThread) Thread.currentThread()).state)
+                                    + " " + Thread.currentThread().getName() + " " + Isolation.currentDomain()))));
+            assertInstanceOf(DomainThread.class, t);
+            t.start();
+            t.join();
+            assertEquals("true bench-1 SAFE_KERNEL", seen.get(), "the state lives in the thread's field");
+            assertEquals(1, iso.gate(USER).crossings());
+            assertEquals(1, iso.gate(SAFE_KERNEL).crossings());
+        }
+    }
+
+    @Test
     void mprotectKeepsTheUnionOfConcurrentDomainsOpen() throws Exception {
         try (Isolation iso = boot(Backend.MPROTECT)) {
             java.util.concurrent.CountDownLatch inKernel = new java.util.concurrent.CountDownLatch(1);

@@ -204,6 +204,27 @@ public final class Kernel implements AutoCloseable {
         return iso.gate(Domain.UNSAFE_KERNEL);
     }
 
+    /**
+     * {@code write_bytes} as the safe kernel calls it: {@code RawMemory.writeBytes} through the
+     * gate into {@code UNSAFE_KERNEL}, one crossing (the artifact's {@code isolation_start!} /
+     * {@code isolation_end!} pair), the path {@code calloc} and {@code mmap} take. Public for the
+     * paper's {@code write_bytes} microbenchmark, which must time the kernel's own crossing, not
+     * a copy of it. {@code address} must be memory the unsafe kernel may write, such as a block
+     * from {@link #unsafeMalloc}.
+     */
+    public void writeBytes(long address, byte value, long len) {
+        unsafe.writeBytes(address, value, len);
+    }
+
+    /**
+     * Allocates {@code bytes} of unsafe-kernel memory from its heap and returns the address:
+     * a buffer to hand to {@link #writeBytes}. Call it before a program runs (the heap is
+     * otherwise guarded by the running kernel's lock); the block lives until {@link #close}.
+     */
+    public long unsafeMalloc(long bytes) {
+        return scratchHeap.malloc(bytes);
+    }
+
     /** The kernel secret, read by the kernel itself (through the vault's gate when there is a vault). */
     public byte[] secret() {
         return vault != null ? vault.call(() -> secretMemory.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE))

@@ -169,6 +169,21 @@ class SyscallTest {
     }
 
     @Test
+    void kernelWriteBytesFillsUnsafeMemoryThroughTheUnsafeGateOnce() {
+        boot(KernelConfig.defaults(Backend.MPROTECT));
+        long addr = kernel.unsafeMalloc(4096);
+        MemorySegment unsafe = kernel.isolation().memory(Domain.UNSAFE_KERNEL).segment();
+        assertTrue(kernel.isolation().memory(Domain.UNSAFE_KERNEL).contains(addr));
+        long before = kernel.unsafeGate().crossings();
+        kernel.isolation().gate(Domain.SAFE_KERNEL).run(() -> kernel.writeBytes(addr + 1, (byte) 0x5a, 4094));
+        assertEquals(before + 1, kernel.unsafeGate().crossings());
+        MemorySegment block = unsafe.asSlice(addr - unsafe.address(), 4096);
+        assertEquals(0x5a, block.get(JAVA_BYTE, 1));
+        assertEquals(0x5a, block.get(JAVA_BYTE, 4094));
+        assertEquals(0, block.get(JAVA_BYTE, 4095), "exactly len bytes");
+    }
+
+    @Test
     void tasksRunInTheUserDomainAndJoin() {
         boot(KernelConfig.defaults(Backend.MPROTECT));
         AtomicInteger ran = new AtomicInteger();

@@ -1,0 +1,181 @@
+package mpkernel.cli;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.TreeSet;
+
+/**
+ * The console summary of a benchmark run, computed from JMH's results alone: one table of
+ * scores, the {@code write_bytes} sweep as the paper plots it (isolated against vanilla per
+ * size), and the derived ratios, chief among them {@code mpk-dry} over the floor, the gate's
+ * own overhead.
+ *
+ * <p>Every number carries its backend. {@code mpk-dry} is named for what it is, the
+ * {@code mpk} gate path without the WRPKRU/LFENCE instructions, never "mpk".
+ */
+final class BenchReport {
+
+    static final String FLOOR = "GateBench.floor";
+    static final String ROUND_TRIP = "GateBench.roundTrip";
+    static final String WRITE_BYTES = "WriteBytesBench.writeBytes";
+    static final String VANILLA = "none";
+    static final String DRY = "mpk-dry";
+    /** The target for {@code mpk-dry} round trip over the floor. */
+    static final double GATE_TARGET = 1.2;
+
+    private final List<JmhResult> results;
+
+    BenchReport(List<JmhResult> results) {
+        this.results = List.copyOf(results);
+    }
+
+    /** A ratio and its uncertainty (the two relative errors added in quadrature). */
+    record Ratio(double value, double error) {
+        static Ratio of(JmhResult num, JmhResult den) {
+            double v = num.score() / den.score();
+            double rel = Math.hypot(num.error() / num.score(), den.error() / den.score());
+            return new Ratio(v, Double.isNaN(rel) ? Double.NaN : v * rel);
+        }
+    }
+
+    /** The result of {@code benchmark} with {@code backend} and {@code size} ({@code null} = none such). */
+    Optional<JmhResult> find(String benchmark, String backend, Long size) {
+        return results.stream().filter(r -> r.benchmark().equals(benchmark)
+                && Objects.equals(r.backend(), backend) && Objects.equals(r.size(), size)).findFirst();
+    }
+
+    /** {@code backend}'s gate round trip over the floor, if both were measured. */
+    Optional<Ratio> gateOverFloor(String backend) {
+        Optional<JmhResult> floor = find(FLOOR, null, null);
+        Optional<JmhResult> trip = find(ROUND_TRIP, backend, null);
+        return floor.isPresent() && trip.isPresent() ? Optional.of(Ratio.of(trip.get(), floor.get())) : Optional.empty();
+    }
+
+    /** How much slower {@code r} is than the same benchmark on {@code none}: 0.06 means 6% slower. */
+    OptionalDouble slowdown(JmhResult r) {
+        if (r.backend() == null || r.backend().equals(VANILLA)) {
+            return OptionalDouble.empty();
+        }
+        return find(r.benchmark(), VANILLA, r.size())
+                .map(v -> OptionalDouble.of(r.score() / v.score() - 1)).orElse(OptionalDouble.empty());
+    }
+
+    /** The whole summary, as printed after a run. */
+    String render() {
+        StringBuilder sb = new StringBuilder();
+        List<JmhResult> main = results.stream().filter(r -> !r.benchmark().equals(WRITE_BYTES))
+                .sorted(ORDER).toList();
+        if (!main.isEmpty()) {
+            sb.append(String.format("%-26s %-9s %7s %11s %9s  %s%n", "benchmark", "backend", "size", "ns/op", "± error", "derived"));
+            for (JmhResult r : main) {
+                sb.append(String.format("%-26s %-9s %7s %11s %9s  %s%n", r.benchmark(),
+                        r.backend() == null ? "-" : r.backend(), size(r.size()), num(r.score()), num(r.error()), derived(r)));
+            }
+        }
+        String sweep = sweep();
+        if (!sweep.isEmpty()) {
+            sb.append(main.isEmpty() ? "" : "\n").append(sweep);
+        }
+        if (results.stream().anyMatch(r -> DRY.equals(r.backend()))) {
+            sb.append("\nmpk-dry = the mpk gate path without the WRPKRU/LFENCE instructions (benchmark-only, protects nothing).\n");
+        }
+        gateOverFloor(DRY).ifPresent(g -> sb.append(String.format(
+                "gate: mpk-dry round trip / floor = %.2fx ± %.2f (target <= %.1fx: %s)%n",
+                g.value(), g.error(), GATE_TARGET, g.value() <= GATE_TARGET ? "met" : "NOT met")));
+        return sb.toString();
+    }
+
+    /** The paper's figure as a table: per size, vanilla and each isolated backend with its slowdown. */
+    private String sweep() {
+        List<JmhResult> rows = results.stream().filter(r -> r.benchmark().equals(WRITE_BYTES)).toList();
+        if (rows.isEmpty()) {
+            return "";
+        }
+        List<String> backends = rows.stream().map(JmhResult::backend).distinct().sorted(BACKENDS).toList();
+        TreeSet<Long> sizes = new TreeSet<>();
+        rows.forEach(r -> sizes.add(r.size()));
+        StringBuilder sb = new StringBuilder("write_bytes through the gate into UNSAFE_KERNEL, ns/op (slowdown vs none):\n");
+        sb.append(String.format("%7s", "size"));
+        backends.forEach(b -> sb.append(String.format(" %22s", b)));
+        sb.append('\n');
+        for (Long s : sizes) {
+            sb.append(String.format("%7s", size(s)));
+            for (String b : backends) {
+                String cell = find(WRITE_BYTES, b, s).map(r -> {
+                    OptionalDouble slow = slowdown(r);
+                    return num(r.score()) + (slow.isPresent() ? " (" + percent(slow.getAsDouble()) + ")" : "");
+                }).orElse("-");
+                sb.append(String.format(" %22s", cell));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Gate rows: times the floor. Other isolated rows: the added time per operation, and the
+     * slowdown once the vanilla time is large enough for a percentage to mean something (a
+     * vanilla null system call is a field read the JIT inlines, near 0 ns).
+     */
+    private String derived(JmhResult r) {
+        if (r.benchmark().equals(ROUND_TRIP)) {
+            return gateOverFloor(r.backend()).map(g -> times(g.value()) + " floor").orElse("");
+        }
+        if (r.backend() == null || r.backend().equals(VANILLA)) {
+            return "";
+        }
+        return find(r.benchmark(), VANILLA, r.size()).map(v -> {
+            String added = (r.score() >= v.score() ? "+" : "-") + num(Math.abs(r.score() - v.score())) + " ns";
+            return v.score() >= PERCENT_FLOOR_NS ? added + " (" + percent(r.score() / v.score() - 1) + ") vs none" : added + " vs none";
+        }).orElse("");
+    }
+
+    /** Vanilla times below this get no percentage in the main table. */
+    static final double PERCENT_FLOOR_NS = 10;
+
+    private static String times(double ratio) {
+        return String.format(Locale.ROOT, ratio < 100 ? "%.2fx" : "%.0fx", ratio);
+    }
+
+    /** Floor first, then by benchmark, backend (vanilla first) and size. */
+    private static final Comparator<String> BACKENDS = Comparator.comparing((String b) -> !VANILLA.equals(b))
+            .thenComparing(Comparator.naturalOrder());
+    private static final Comparator<JmhResult> ORDER = Comparator
+            .comparing((JmhResult r) -> !r.benchmark().equals(FLOOR))
+            .thenComparing(JmhResult::benchmark)
+            .thenComparing(JmhResult::backend, Comparator.nullsFirst(BACKENDS))
+            .thenComparing(JmhResult::size, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    /** Bytes with a binary unit: 1 B, 4 KB, 1 MB. */
+    static String size(Long bytes) {
+        if (bytes == null) {
+            return "-";
+        }
+        if (bytes >= 1 << 20 && bytes % (1 << 20) == 0) {
+            return (bytes >> 20) + " MB";
+        }
+        if (bytes >= 1 << 10 && bytes % (1 << 10) == 0) {
+            return (bytes >> 10) + " KB";
+        }
+        return bytes + " B";
+    }
+
+    /** A score with as many decimals as its size warrants. */
+    static String num(double v) {
+        if (Double.isNaN(v)) {
+            return "n/a";
+        }
+        double a = Math.abs(v);
+        return String.format(Locale.ROOT, a < 100 ? "%.2f" : a < 10_000 ? "%.1f" : "%.0f", v);
+    }
+
+    /** A slowdown as a signed percentage: 0.06 becomes +6%. */
+    static String percent(double slowdown) {
+        double p = slowdown * 100;
+        return String.format(Locale.ROOT, Math.abs(p) < 10 ? "%+.1f%%" : "%+.0f%%", p);
+    }
+}

@@ -1,0 +1,107 @@
+package mpkernel.cli;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The derived figures and the printed table, on numbers chosen so every result is known. */
+class BenchReportTest {
+
+    private static JmhResult r(String bench, String backend, Long size, double score, double error) {
+        return new JmhResult(bench, backend, size, score, error, "ns/op");
+    }
+
+    private static final List<JmhResult> RUN = List.of(
+            r(BenchReport.ROUND_TRIP, "mprotect", null, 2000.0, 40.0),
+            r(BenchReport.FLOOR, null, null, 5.0, 0.1),
+            r(BenchReport.ROUND_TRIP, "none", null, 0.5, 0.01),
+            r(BenchReport.ROUND_TRIP, "mpk-dry", null, 5.5, 0.11),
+            r("NullSyscallBench.getpid", "none", null, 2.0, 0.1),
+            r("NullSyscallBench.getpid", "mpk-dry", null, 9.0, 0.2),
+            r(BenchReport.WRITE_BYTES, "none", 1L, 2.0, 0.05),
+            r(BenchReport.WRITE_BYTES, "mpk-dry", 1L, 10.8, 0.3),
+            r(BenchReport.WRITE_BYTES, "mprotect", 1L, 4002.0, 50.0),
+            r(BenchReport.WRITE_BYTES, "none", 4096L, 100.0, 2.0),
+            r(BenchReport.WRITE_BYTES, "mpk-dry", 4096L, 106.0, 2.0),
+            r(BenchReport.WRITE_BYTES, "mprotect", 4096L, 4100.0, 60.0),
+            r(BenchReport.WRITE_BYTES, "none", 1L << 20, 30000.0, Double.NaN));
+
+    @Test
+    void gateRatioIsRoundTripOverFloorWithBothErrors() {
+        BenchReport.Ratio g = new BenchReport(RUN).gateOverFloor("mpk-dry").orElseThrow();
+        assertEquals(1.10, g.value(), 1e-12);
+        assertEquals(1.10 * Math.hypot(0.11 / 5.5, 0.1 / 5.0), g.error(), 1e-12);
+        assertEquals(400.0, new BenchReport(RUN).gateOverFloor("mprotect").orElseThrow().value(), 1e-12);
+        assertTrue(new BenchReport(RUN).gateOverFloor("mpk").isEmpty(), "not measured");
+        assertTrue(new BenchReport(RUN.subList(0, 1)).gateOverFloor("mprotect").isEmpty(), "no floor measured");
+    }
+
+    @Test
+    void slowdownIsAgainstTheSameBenchmarkAndSizeOnNone() {
+        BenchReport rep = new BenchReport(RUN);
+        assertEquals(0.06, rep.slowdown(rep.find(BenchReport.WRITE_BYTES, "mpk-dry", 4096L).orElseThrow()).getAsDouble(), 1e-12);
+        assertEquals(4.4, rep.slowdown(rep.find(BenchReport.WRITE_BYTES, "mpk-dry", 1L).orElseThrow()).getAsDouble(), 1e-12);
+        assertEquals(2000.0, rep.slowdown(rep.find(BenchReport.WRITE_BYTES, "mprotect", 1L).orElseThrow()).getAsDouble(), 1e-12);
+        assertTrue(rep.slowdown(rep.find(BenchReport.WRITE_BYTES, "none", 1L).orElseThrow()).isEmpty(), "vanilla has no slowdown");
+        assertTrue(rep.slowdown(r(BenchReport.WRITE_BYTES, "mpk-dry", 64L, 9.0, 0.1)).isEmpty(), "no vanilla at that size");
+    }
+
+    @Test
+    void tableListsFloorFirstThenVanillaBeforeIsolated() {
+        List<String> lines = new BenchReport(RUN).render().lines().toList();
+        assertTrue(lines.get(0).startsWith("benchmark"), lines.get(0));
+        assertTrue(lines.get(1).matches("GateBench\\.floor +- +- +5\\.00 +0\\.10 *"), lines.get(1));
+        assertTrue(lines.get(2).matches("GateBench\\.roundTrip +none +- +0\\.50 +0\\.01 +0\\.10x floor"), lines.get(2));
+        assertTrue(lines.get(3).matches("GateBench\\.roundTrip +mpk-dry +- +5\\.50 +0\\.11 +1\\.10x floor"), lines.get(3));
+        assertTrue(lines.get(4).matches("GateBench\\.roundTrip +mprotect +- +2000\\.0 +40\\.00 +400x floor"), lines.get(4));
+        assertTrue(lines.get(5).matches("NullSyscallBench\\.getpid +none +- +2\\.00 +0\\.10 *"), lines.get(5));
+        assertTrue(lines.get(6).matches("NullSyscallBench\\.getpid +mpk-dry +- +9\\.00 +0\\.20 +\\+7\\.00 ns vs none"), lines.get(6));
+    }
+
+    @Test
+    void addedTimeGetsAPercentageOnlyOverAVanillaTimeWorthOne() {
+        List<JmhResult> malloc = List.of(r("MallocBench.mallocFree", "none", 64L, 80.0, 1.0),
+                r("MallocBench.mallocFree", "mpk-dry", 64L, 92.0, 1.0), r("MallocBench.mallocFree", "mprotect", 64L, 70.0, 1.0));
+        List<String> lines = new BenchReport(malloc).render().lines().toList();
+        assertTrue(lines.get(2).endsWith("  +12.00 ns (+15%) vs none"), lines.get(2));
+        assertTrue(lines.get(3).endsWith("  -10.00 ns (-13%) vs none"), lines.get(3));
+    }
+
+    @Test
+    void sweepShowsEverySizeWithSlowdownsAndLabelsMpkDry() {
+        String out = new BenchReport(RUN).render();
+        assertTrue(out.contains("write_bytes through the gate into UNSAFE_KERNEL"), out);
+        assertTrue(out.lines().anyMatch(l -> l.matches(" +size +none +mpk-dry +mprotect")), out);
+        assertTrue(out.lines().anyMatch(l -> l.matches(" +1 B +2\\.00 +10\\.80 \\(\\+440%\\) +4002\\.0 \\(\\+200000%\\)")), out);
+        assertTrue(out.lines().anyMatch(l -> l.matches(" +4 KB +100\\.0 +106\\.0 \\(\\+6\\.0%\\) +4100\\.0 \\(\\+4000%\\)")), out);
+        assertTrue(out.lines().anyMatch(l -> l.matches(" +1 MB +30000 +- +-")), out);
+        assertTrue(out.contains("mpk-dry = the mpk gate path without the WRPKRU/LFENCE instructions"), out);
+        assertTrue(out.contains("gate: mpk-dry round trip / floor = 1.10x ± 0.03 (target <= 1.2x: met)"), out);
+    }
+
+    @Test
+    void unmetTargetIsSaid() {
+        List<JmhResult> slow = List.of(r(BenchReport.FLOOR, null, null, 5.0, 0.1), r(BenchReport.ROUND_TRIP, "mpk-dry", null, 6.5, 0.1));
+        assertTrue(new BenchReport(slow).render().contains("= 1.30x ± 0.03 (target <= 1.2x: NOT met)"));
+    }
+
+    @Test
+    void unitsAndNumbers() {
+        assertEquals("-", BenchReport.size(null));
+        assertEquals("1 B", BenchReport.size(1L));
+        assertEquals("1000 B", BenchReport.size(1000L));
+        assertEquals("4 KB", BenchReport.size(4096L));
+        assertEquals("64 KB", BenchReport.size(65536L));
+        assertEquals("1 MB", BenchReport.size(1L << 20));
+        assertEquals("n/a", BenchReport.num(Double.NaN));
+        assertEquals("5.49", BenchReport.num(5.4949));
+        assertEquals("123.5", BenchReport.num(123.45));
+        assertEquals("80415", BenchReport.num(80415.4));
+        assertEquals("+6.0%", BenchReport.percent(0.06));
+        assertEquals("+440%", BenchReport.percent(4.4));
+        assertEquals("-2.5%", BenchReport.percent(-0.025));
+    }
+}
