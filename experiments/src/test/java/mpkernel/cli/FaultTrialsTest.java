@@ -36,8 +36,9 @@ class FaultTrialsTest {
                 new Trial(2, "wild-write", "UNSAFE_KERNEL", "safe-data", 1), Outcome.SILENT_KERNEL_CORRUPTION,
                 new Trial(3, "wild-read", "UNSAFE_KERNEL", "via-driver", 0), Outcome.SECRET_LEAKED,
                 new Trial(4, "overflow", "USER", "user-buffer", 5), Outcome.CAUGHT_BY_JAVA,
-                new Trial(5, "use-after-free", "USER", "user", 8), Outcome.WRONG_OUTPUT,
-                new Trial(6, "wild-write", "UNSAFE_KERNEL", "unmapped", 0), Outcome.CRASH_OTHER);
+                new Trial(5, "use-after-free", "USER", "user", 8), Outcome.WRONG_OUTPUT);
+        // CRASH_OTHER (and HANG) are provoked on constructed fates in OutcomeClassificationTest: what lies
+        // below the reservation differs from run to run, so a real "unmapped" target is not reliably unmapped
         none.forEach((t, expected) -> assertEquals(expected, run(Backend.NONE, t), t.toString()));
         // the same faults into the safe kernel under real page protection
         assertEquals(Outcome.DETECTED_BY_ISOLATION, run(Backend.MPROTECT, new Trial(2, "wild-write", "UNSAFE_KERNEL", "safe-data", 1)));

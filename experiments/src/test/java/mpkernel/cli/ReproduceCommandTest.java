@@ -35,9 +35,12 @@ class ReproduceCommandTest {
     @Test
     void functionalRunUnderRealMpkInsideTheGuest() throws Exception {
         RunCommandTest.requireGuest();
-        CliHarness.Outcome o = CliHarness.mpk("reproduce", "--qemu", "--quick", "--benchmarks", "npb-ep", "--out", out.toString());
+        // the guest can write only under the project root, not the host's temp folder
+        Path guestOut = java.nio.file.Files.createDirectories(mpkernel.isolation.fault.PkuGuest.projectRoot()
+                .resolve("experiments/target/guest-test-results-" + ProcessHandle.current().pid()));
+        CliHarness.Outcome o = CliHarness.mpk("reproduce", "--qemu", "--quick", "--benchmarks", "npb-ep", "--out", guestOut.toString());
         assertEquals(0, o.status(), o.out() + o.err());
-        List<Path> json = Files.list(out).filter(p -> p.getFileName().toString().startsWith("functional-mpk-qemu-")).toList();
+        List<Path> json = Files.list(guestOut).filter(p -> p.getFileName().toString().startsWith("functional-mpk-qemu-")).toList();
         assertEquals(1, json.size());
         String text = Files.readString(json.getFirst());
         assertTrue(text.contains("\"mpk\": \"verified\"") && text.contains("\"none\": \"verified\""), text);
