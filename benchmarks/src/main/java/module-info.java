@@ -5,6 +5,7 @@
  * for benchmark code too; run on the class path by JMH ({@code ./mpk bench}).
  */
 module mpkernel.benchmarks {
+    requires mpkernel.isolation;
     requires mpkernel.kernel;
     requires jmh.core;
 }

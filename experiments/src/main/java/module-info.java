@@ -2,7 +2,6 @@
 module mpkernel.experiments {
     requires mpkernel.isolation;
     requires mpkernel.kernel;
-    requires mpkernel.userzone;
     requires mpkernel.figures;
     requires info.picocli;
     requires commons.math3;
@@ -10,5 +9,4 @@ module mpkernel.experiments {
     exports mpkernel.experiments.overhead to com.google.gson;
     opens mpkernel.experiments.overhead to com.google.gson;
     opens mpkernel.cli to info.picocli;
-    exports mpkernel.experiments.faults;
 }

@@ -4,7 +4,7 @@
  */
 module mpkernel.userzone {
     requires mpkernel.kernel;
-    requires mpkernel.isolation;
+    requires mpkernel.annotations;
     provides mpkernel.kernel.api.UserProgram with
             mpkernel.user.programs.Hello,
             mpkernel.user.programs.Cat,

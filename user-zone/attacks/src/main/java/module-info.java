@@ -6,6 +6,6 @@
  */
 module mpkernel.attacks {
     requires mpkernel.kernel;
-    requires mpkernel.isolation;
+    requires mpkernel.annotations;
     provides mpkernel.kernel.api.UserProgram with mpkernel.attacks.AttackReadSecret, mpkernel.attacks.FaultWorkload;
 }

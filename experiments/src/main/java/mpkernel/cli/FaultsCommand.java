@@ -12,13 +12,14 @@ import java.util.concurrent.Callable;
 import mpkernel.experiments.faults.Campaign;
 import mpkernel.experiments.faults.CampaignFile;
 import mpkernel.experiments.faults.Classifier;
-import mpkernel.experiments.faults.FaultTrialChild;
 import mpkernel.experiments.faults.Summary;
 import mpkernel.experiments.faults.Trial;
 import mpkernel.experiments.faults.TrialResult;
+import mpkernel.experiments.launch.KernelLaunch;
+import mpkernel.experiments.launch.KernelOutcome;
 import mpkernel.isolation.Backend;
-import mpkernel.isolation.fault.Fate;
 import mpkernel.isolation.fault.PkuGuest;
+import mpkernel.kernel.boot.OptionalDomain;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -147,20 +148,27 @@ final class FaultsCommand implements Callable<Integer> {
         throw new UserError("faults: --shard wants i/n with 1 <= i <= n, got '" + s + "'");
     }
 
-    /** One trial in a child JVM, and its classification. */
+    /**
+     * One trial: {@code fault-workload} on a fresh kernel process, its console kept in the
+     * kernel (which reports its hash), the descriptor bit flip injected by the kernel itself;
+     * short-lived JVM settings, since a trial runs for seconds.
+     */
     Campaign.Run runTrial(Backend b, Trial t, String golden) {
         long t0 = System.nanoTime();
-        Fate fate = Launch.kernelChild(FaultTrialChild.class.getName())
-                .jvmArgs(List.of("--enable-native-access=mpkernel.isolation,mpkernel.unsafezone,mpkernel.attacks",
-                        "--illegal-native-access=deny", "--add-modules=ALL-MODULE-PATH", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                        "-XX:+UseSerialGC", "-Xmx256m"))
-                .args(List.of(b.cliName(), Long.toString(seed), Integer.toString(t.number()), t.model(), t.target(),
-                        Long.toString(t.param()), golden, domains.isEmpty() ? "-" : domains))
-                .timeout(Duration.ofSeconds(timeout)).run();
+        KernelLaunch launch = KernelLaunch.of(b, Launch.modulePath(), "fault-workload", List.of("--seed", Long.toString(seed),
+                        "--model", t.model(), "--target", t.target(), "--param", Long.toString(t.param())))
+                .userBytes(256L << 20).captureConsole()
+                .jvmArgs(List.of("-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:+UseSerialGC", "-Xmx256m"))
+                .timeout(Duration.ofSeconds(timeout));
+        if (domains.equals("driver")) {
+            launch.domains(java.util.Set.of(OptionalDomain.DRIVER));
+        }
+        if (t.model().equals("descriptor-bitflip")) {
+            launch.inject("bitflip:" + Math.floorMod(t.param(), 3) + ":" + Math.floorMod(t.param() >>> 8, 48));
+        }
+        KernelOutcome o = launch.run();
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        TrialResult r = Classifier.classify(b, t, fate, ms);
-        String hash = Classifier.outputHash(fate);
-        return new Campaign.Run(r, hash);
+        return new Campaign.Run(Classifier.classify(t, o, golden, ms), Classifier.outputHash(o));
     }
 
     private int inGuest(Backend b) {
@@ -168,7 +176,7 @@ final class FaultsCommand implements Callable<Integer> {
             throw new UserError("faults: --qemu needs the PKU guest: " + r);
         });
         List<String> cmd = new ArrayList<>(List.of(PkuGuest.javaLauncher()));
-        cmd.addAll(Launch.kernelJvmOptions());
+        cmd.addAll(Launch.launcherJvmOptions());
         cmd.addAll(List.of("-p", Launch.modulePath(), "-m", "mpkernel.experiments/mpkernel.cli.Main", "faults",
                 "--backend", b.cliName(), "--trials", Integer.toString(trials), "--seed", Long.toString(seed),
                 "--models", String.join(",", models), "--jobs", Integer.toString(jobs), "--shard", shard,

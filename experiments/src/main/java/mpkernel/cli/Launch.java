@@ -4,27 +4,28 @@ import java.util.List;
 
 import mpkernel.isolation.fault.ChildJvm;
 
-/** How the CLI starts kernel JVMs: the same module path, native access for the unsafe modules only. */
+/** How the CLI starts its own helper JVMs (the launcher's module graph), and where the modules are. */
 final class Launch {
 
     private Launch() {
     }
 
-    /** JVM options of every kernel process. */
-    static List<String> kernelJvmOptions() {
-        return List.of("--enable-native-access=mpkernel.isolation,mpkernel.unsafezone,mpkernel.attacks",
-                "--illegal-native-access=deny", "--add-modules=ALL-MODULE-PATH");
-    }
-
     /**
-     * A child JVM running {@code mainClass} of the experiments module on the module path:
-     * {@code mpk.modulePath} if set (tests), else this JVM's own.
+     * JVM options of a launcher JVM ({@code ./mpk}'s own, and the ones it starts inside the PKU
+     * guest): native access for the isolation and the unsafe kernel only, and no module outside
+     * the launcher's own graph, so no program module is resolved here, let alone run.
      */
-    static ChildJvm kernelChild(String mainClass) {
-        return ChildJvm.onModulePath(modulePath(), "mpkernel.experiments", mainClass);
+    static List<String> launcherJvmOptions() {
+        return List.of("--enable-native-access=mpkernel.isolation,mpkernel.unsafezone",
+                "--illegal-native-access=deny", "--limit-modules=mpkernel.experiments");
     }
 
-    /** The module path kernel processes run on. */
+    /** A child JVM running {@code mainClass} of the experiments module with the launcher's options. */
+    static ChildJvm toolChild(String mainClass) {
+        return ChildJvm.onModulePath(modulePath(), "mpkernel.experiments", mainClass).jvmArgs(launcherJvmOptions());
+    }
+
+    /** The module path kernel processes run on: {@code mpk.modulePath} if set (tests), else this JVM's own. */
     static String modulePath() {
         String modulePath = System.getProperty("mpk.modulePath", System.getProperty("jdk.module.path"));
         if (modulePath == null || modulePath.isBlank()) {

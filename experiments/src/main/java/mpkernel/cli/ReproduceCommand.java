@@ -15,11 +15,13 @@ import java.util.concurrent.Callable;
 import mpkernel.experiments.overhead.Benchmark;
 import mpkernel.experiments.overhead.BenchmarkResult;
 import mpkernel.experiments.overhead.Iteration;
-import mpkernel.experiments.overhead.OverheadChild;
 import mpkernel.experiments.overhead.OverheadExperiment;
 import mpkernel.experiments.overhead.OverheadReport;
 import mpkernel.experiments.overhead.Projection;
+import mpkernel.experiments.launch.KernelLaunch;
+import mpkernel.experiments.launch.KernelOutcome;
 import mpkernel.isolation.Backend;
+import mpkernel.kernel.boot.KernelReport;
 import mpkernel.isolation.fault.Fate;
 import mpkernel.isolation.fault.PkuGuest;
 import picocli.CommandLine.Command;
@@ -130,27 +132,32 @@ final class ReproduceCommand implements Callable<Integer> {
             throw new UserError("reproduce: --wrpkru-cycles wants 0 < LOW <= HIGH, got '" + wrpkruCycles + "'");
         }
         System.err.println("mpk: measuring the mpk-dry gate round trip for the projection...");
-        Fate fate = Launch.kernelChild(mpkernel.experiments.overhead.GateCostProbe.class.getName())
-                .jvmArgs(Launch.kernelJvmOptions()).timeout(Duration.ofMinutes(5)).run();
+        Fate fate = Launch.toolChild(mpkernel.experiments.overhead.GateCostProbe.class.getName())
+                .timeout(Duration.ofMinutes(5)).run();
         double ns = fate.stdout().lines().filter(l -> l.startsWith("GATE-NS ")).mapToDouble(l -> Double.parseDouble(l.substring(8)))
                 .findFirst().orElseThrow(() -> new IllegalStateException("gate cost probe failed: " + fate.stderr()));
         return new Projection(ns, low, high, Machine.cpuGhz());
     }
 
-    /** One fork in a fresh JVM. */
+    /** One fork: a fresh kernel process that runs the program {@code warmups + measured} times. */
     static List<Iteration> runFork(Backend backend, int warmups, int measured, String program, List<String> args) {
-        List<String> childArgs = new ArrayList<>(List.of(backend.cliName(), Integer.toString(warmups), Integer.toString(measured), program));
-        childArgs.addAll(args);
-        Fate fate = Launch.kernelChild(OverheadChild.class.getName()).jvmArgs(Launch.kernelJvmOptions()).args(childArgs)
-                .timeout(Duration.ofMinutes(20)).run();
-        List<Iteration> its = fate.stdout().lines().map(Iteration::parse).filter(Objects::nonNull).toList();
-        if (fate.kind() != Fate.Kind.COMPLETED || its.size() != warmups + measured) {
-            String why = switch (fate.kind()) {
-                case PROTECTION_FAULT, CRASHED -> "the JVM crashed (" + fate.crash().map(c -> c.signal() + " " + c.siCodeName()).orElse("?") + ")";
+        KernelOutcome o = KernelLaunch.of(backend, Launch.modulePath(), program, args).repeat(warmups, measured)
+                .captureConsole().timeout(Duration.ofMinutes(20)).run();
+        if (o.verdict() != KernelOutcome.Verdict.COMPLETED || o.reports().runs().size() != warmups + measured) {
+            String why = switch (o.verdict()) {
+                case PROTECTION_FAULT, CRASHED -> "the JVM crashed (" + o.fate().crash().map(c -> c.signal() + " " + c.siCodeName()).orElse("?") + ")";
                 case TIMEOUT -> "timed out";
-                default -> "exit status " + fate.exitCode() + ": " + lastLine(fate.stderr());
+                default -> "exit status " + o.fate().exitCode() + ": " + lastLine(o.fate().stderr());
             };
             throw new OverheadExperiment.ForkFailedException(why);
+        }
+        List<Iteration> its = new ArrayList<>();
+        for (KernelReport.Run r : o.reports().runs()) {
+            if (r.status() != 0 && r.status() != 1) {
+                throw new OverheadExperiment.ForkFailedException(program + " exited with status " + r.status()
+                        + (r.termination().isEmpty() ? "" : " (" + r.termination() + ")"));
+            }
+            its.add(Iteration.of(r.warmup(), r.result(), r.status() == 0, r.syscalls(), r.unsafeCalls(), r.wallSeconds()));
         }
         return its;
     }
@@ -165,7 +172,7 @@ final class ReproduceCommand implements Callable<Integer> {
             throw new UserError("reproduce: --qemu needs the PKU guest: " + r);
         });
         List<String> cmd = new ArrayList<>(List.of(PkuGuest.javaLauncher()));
-        cmd.addAll(Launch.kernelJvmOptions());
+        cmd.addAll(Launch.launcherJvmOptions());
         cmd.addAll(List.of("-p", Launch.modulePath(), "-m", "mpkernel.experiments/mpkernel.cli.Main", "reproduce-functional"));
         if (quick) {
             cmd.add("--quick");

@@ -4,36 +4,46 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
+import mpkernel.experiments.launch.KernelLaunch;
+import mpkernel.experiments.launch.KernelOutcome;
 import mpkernel.isolation.Backend;
 import mpkernel.isolation.Pku;
-import mpkernel.isolation.fault.ChildJvm;
 import mpkernel.isolation.fault.CrashReport;
-import mpkernel.isolation.fault.Fate;
 import mpkernel.isolation.fault.PkuGuest;
-import mpkernel.kernel.boot.Kernel;
+import mpkernel.kernel.boot.KernelReport;
+import mpkernel.kernel.boot.OptionalDomain;
+import mpkernel.kernel.boot.ProgramCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
  * {@code ./mpk run PROGRAM}: boots a fresh kernel in a child JVM, runs the program, and reports
- * how it ended. Exit status: the program's own (0 = completed), 2 for bad usage, 3 when
- * isolation stopped it, with a last line that starts with {@code PROTECTION FAULT}.
+ * how it ended, from what the program cannot forge: the crash report and the layout the
+ * launcher chose, the kernel's signed end-of-run report, and the launcher's own search for the
+ * secret it handed the kernel.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run a user program on a freshly booted kernel.",
-        footer = {"", "Exit status: the program's (0 = completed), 2 bad usage, 3 stopped by isolation (PROTECTION FAULT)."})
+        footer = {"", "Exit status: the program's (0 = completed), 1 the kernel JVM crashed or timed out, 2 bad usage,",
+                "3 stopped by isolation (PROTECTION FAULT), 4 the kernel's integrity check failed or the output holds the",
+                "kernel secret, 5 no verdict (the kernel process ended without its signed end-of-run report)."})
 final class RunCommand implements Callable<Integer> {
 
     /** Exit status when isolation stopped the program. */
     static final int ISOLATION_FAULT = 3;
+    /** Exit status when the kernel's state was damaged or its secret got out. */
+    static final int KERNEL_COMPROMISED = 4;
+    /** Exit status when the kernel process ended without its signed report. */
+    static final int NO_VERDICT = 5;
 
-    @Option(names = "--backend", paramLabel = "none|mpk|mprotect",
-            description = "isolation backend (default: mpk where PKU exists, else mprotect)")
+    @Option(names = "--backend", paramLabel = "none|mpk|mprotect|mpk-dry",
+            description = "isolation backend (default: mpk where PKU exists, else mprotect; mpk-dry protects nothing)")
     String backend;
 
     @Option(names = "--qemu", description = "run inside the PKU guest (default backend there: mpk)")
@@ -45,6 +55,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--domains", split = ",", paramLabel = "driver,vault",
             description = "optional domains to add to the paper's three: driver (the drivers in their own domain), vault (the secret in its own)")
     List<String> domains = new ArrayList<>();
+
+    @Option(names = "--strict", description = "refuse to run where the OS cannot confine the kernel process (seccomp)")
+    boolean strict;
 
     @Option(names = "--inject", hidden = true, description = "inject a kernel bug before the program: vault-bypass")
     String inject = "";
@@ -66,16 +79,19 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Map<String, String> programs = Kernel.programs();
+        ProgramCatalog catalog = catalog();
         if (list) {
-            programs.forEach((name, what) -> System.out.printf("%-20s %s%n", name, what));
+            catalog.programs().forEach((name, e) -> System.out.printf("%-20s %s%n", name, e.description()));
             return 0;
         }
         if (program == null) {
             throw new UserError("run: which program? (./mpk run --list shows them)");
         }
-        if (!programs.containsKey(program)) {
-            throw new UserError("run: unknown program '" + program + "'; known: " + String.join(", ", programs.keySet()));
+        if (catalog.find(program).isEmpty()) {
+            throw new UserError("run: unknown program '" + program + "'; known: " + String.join(", ", catalog.programs().keySet()));
+        }
+        if (timeoutSeconds < 1) {
+            throw new UserError("run: --timeout must be at least 1 second, got " + timeoutSeconds);
         }
         Backend b = backend != null ? parseBackend(backend) : qemu || Pku.probe().available() ? Backend.MPK : Backend.MPROTECT;
         for (String h : hostFiles) {
@@ -84,9 +100,10 @@ final class RunCommand implements Callable<Integer> {
                 throw new UserError("run: --host-file wants NAME=PATH with an existing file, got '" + h + "'");
             }
         }
+        Set<OptionalDomain> optional = EnumSet.noneOf(OptionalDomain.class);
         for (String d : domains) {
             try {
-                mpkernel.kernel.boot.OptionalDomain.parse(d);
+                optional.add(OptionalDomain.parse(d));
             } catch (IllegalArgumentException e) {
                 throw new UserError("run: " + e.getMessage());
             }
@@ -94,7 +111,16 @@ final class RunCommand implements Callable<Integer> {
         if (qemu) {
             return inGuest(b);
         }
-        return runChild(b);
+        return runChild(b, optional);
+    }
+
+    /** The programs on the kernel's module path, read from class files: no program code runs here. */
+    static ProgramCatalog catalog() {
+        try {
+            return ProgramCatalog.onModulePath(Launch.modulePath());
+        } catch (IllegalStateException e) {
+            throw new UserError("run: " + e.getMessage());
+        }
     }
 
     static Backend parseBackend(String name) {
@@ -105,46 +131,59 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private int runChild(Backend b) {
-        List<String> jvm = new ArrayList<>(Launch.kernelJvmOptions());
-        List<String> abs = hostFiles.stream().map(h -> {
+    private int runChild(Backend b, Set<OptionalDomain> optional) {
+        KernelLaunch launch = KernelLaunch.of(b, Launch.modulePath(), program, args).domains(optional).inject(inject)
+                .strict(strict).timeout(Duration.ofSeconds(timeoutSeconds)).echoTo(System.out);
+        for (String h : hostFiles) {
             int eq = h.indexOf('=');
-            return h.substring(0, eq) + "=" + Path.of(h.substring(eq + 1)).toAbsolutePath();
-        }).toList();
-        jvm.add("-Dmpk.hostFiles=" + String.join(";", abs));
-        jvm.add("-Dmpk.stats=" + stats);
-        jvm.add("-Dmpk.domains=" + String.join(",", domains));
-        jvm.add("-Dmpk.inject=" + inject);
-        List<String> childArgs = new ArrayList<>(List.of(b.cliName(), program));
-        childArgs.addAll(args);
-        Fate fate = Launch.kernelChild(BootChild.class.getName())
-                .jvmArgs(jvm).args(childArgs).echoTo(System.out)
-                .timeout(Duration.ofSeconds(timeoutSeconds)).run();
-        return switch (fate.kind()) {
-            case COMPLETED, FAILED -> fate.exitCode();
+            launch.hostFile(h.substring(0, eq), Path.of(h.substring(eq + 1)));
+        }
+        List<String> problems = launch.problems();
+        if (!problems.isEmpty()) {
+            throw new UserError("run: " + String.join("; ", problems));
+        }
+        KernelOutcome o = launch.run();
+        if (o.reports().forged() > 0) {
+            System.out.println("note: " + o.reports().forged() + " line(s) looked like kernel reports but were not signed by this run's kernel");
+        }
+        return switch (o.verdict()) {
+            case COMPLETED -> completed(o);
             case PROTECTION_FAULT -> {
-                System.out.println(protectionFaultLine(fate, b));
+                System.out.println(o.protectionFaultLine());
                 yield ISOLATION_FAULT;
             }
             case CRASHED -> {
-                CrashReport c = fate.crash().orElseThrow();
-                System.out.printf("CRASH: the kernel JVM died of %s (%s) at 0x%x outside every domain; see %s%n",
-                        c.signal(), c.siCodeName(), c.siAddr(), fate.hsErrFile().map(Path::toString).orElse("?"));
+                CrashReport c = o.fate().crash().orElseThrow();
+                System.out.printf("CRASH: the kernel JVM died of %s (%s) at 0x%x outside every domain%n", c.signal(), c.siCodeName(), c.siAddr());
                 yield 1;
             }
             case TIMEOUT -> {
                 System.out.println("TIMEOUT: the kernel was killed after " + timeoutSeconds + " s");
                 yield 1;
             }
+            case BOOT_FAILED -> Main.USAGE;
+            case NO_REPORT -> {
+                System.out.println("NO VERDICT: the kernel process ended (exit status " + o.fate().exitCode()
+                        + ") without its signed end-of-run report; the program stopped it, or something did");
+                yield NO_VERDICT;
+            }
         };
     }
 
-    /** The last line of a run that isolation stopped. */
-    static String protectionFaultLine(Fate fate, Backend b) {
-        CrashReport c = fate.crash().orElseThrow();
-        return String.format("PROTECTION FAULT: domain %s accessed %s memory at 0x%x (%s, backend %s)",
-                fate.runningDomain().orElse("unknown"), fate.violatedRegion().orElseThrow().domain(), c.siAddr(),
-                c.siCodeName(), b.cliName());
+    private int completed(KernelOutcome o) {
+        KernelReport.End end = o.end().orElseThrow();
+        KernelReport.Run run = o.lastRun().orElseThrow();
+        if (stats) {
+            System.out.printf("mpk: %s finished with status %d; gate crossings: user->kernel %d, kernel->unsafe %d, kernel->driver %d%n",
+                    program, run.status(), run.syscalls(), run.unsafeCalls(), run.driverCalls());
+        }
+        if (o.leaked()) {
+            System.out.println("kernel secret: LEAKED: the program's output holds the kernel secret");
+        }
+        if (!end.intact()) {
+            System.out.println("kernel integrity: CORRUPTED: " + String.join("; ", end.problems()));
+        }
+        return o.leaked() || !end.intact() ? KERNEL_COMPROMISED : run.status();
     }
 
     private int inGuest(Backend b) {
@@ -158,6 +197,9 @@ final class RunCommand implements Callable<Integer> {
         hostFiles.forEach(h -> cmd.addAll(List.of("--host-file", h)));
         if (stats) {
             cmd.add("--stats");
+        }
+        if (strict) {
+            cmd.add("--strict");
         }
         if (!domains.isEmpty()) {
             cmd.addAll(List.of("--domains", String.join(",", domains)));

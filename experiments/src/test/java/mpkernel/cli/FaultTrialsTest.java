@@ -52,7 +52,7 @@ class FaultTrialsTest {
         RunCommandTest.requireGuest();
         String java = PkuGuest.javaLauncher();
         List<String> cmd = new java.util.ArrayList<>(List.of(java));
-        cmd.addAll(Launch.kernelJvmOptions());
+        cmd.addAll(Launch.launcherJvmOptions());
         cmd.addAll(List.of("-Dmpk.modulePath=" + Launch.modulePath(), "-p", Launch.modulePath(), "-m", "mpkernel.experiments/mpkernel.cli.Main",
                 "faults", "--backend", "mpk", "--trials", "7", "--seed", "11", "--jobs", "1",
                 "--out", System.getProperty("java.io.tmpdir") + "/mpk-faults-guest-test-" + ProcessHandle.current().pid()));

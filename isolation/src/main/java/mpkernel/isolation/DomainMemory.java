@@ -5,32 +5,18 @@ import java.lang.foreign.MemorySegment;
 /**
  * One domain's private region: page-aligned, tagged with the domain's key (under
  * {@link Backend#MPK}), unmapped when the {@link Isolation} closes, after which its segments
- * are no longer alive.
+ * are no longer alive. There is no second, unprotected view of it: code that must reach a
+ * region (a device emulation included) does so from a domain the policy grants it to.
  */
 public final class DomainMemory {
     private final Domain domain;
     private final int key;
     private final MemorySegment segment;
-    private final MemorySegment deviceView;
 
-    DomainMemory(Domain domain, int key, MemorySegment segment, MemorySegment deviceView) {
+    DomainMemory(Domain domain, int key, MemorySegment segment) {
         this.domain = domain;
         this.key = key;
         this.segment = segment;
-        this.deviceView = deviceView;
-    }
-
-    /**
-     * The emulated devices' view of this region: the same pages at another address, never
-     * protected, like a hypervisor's mapping of guest memory. Only device emulation may use it.
-     *
-     * @throws IllegalStateException unless the policy declared the domain device-visible
-     */
-    public MemorySegment deviceView() {
-        if (deviceView == null) {
-            throw new IllegalStateException(domain + " is not device-visible in this policy");
-        }
-        return deviceView;
     }
 
     /** The owning domain. */

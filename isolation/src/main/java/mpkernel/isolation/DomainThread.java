@@ -1,10 +1,29 @@
 package mpkernel.isolation;
 
-/** A platform thread that carries its gate state in a field, so crossings skip the thread-local lookup. */
+/**
+ * A platform thread that carries its gate state in a field, so crossings skip the thread-local
+ * lookup, and that sets its own rights before it runs anything: Linux copies PKRU to a new
+ * thread from the thread that created it, which may have been inside a kernel gate, so under
+ * {@link Backend#MPK} the first thing the thread does is write its baseline (the rights of its
+ * baseline domain, or none at all). Those are its rights outside every gate.
+ */
 final class DomainThread extends Thread {
     final ThreadState state = new ThreadState();
+    private final PkruRegister register;
+    private final int baseline;
 
-    DomainThread(String name, Runnable task) {
+    /** A thread running {@code task}; under {@code register} (null: no per-thread rights) it starts with {@code baseline}. */
+    DomainThread(String name, Runnable task, PkruRegister register, int baseline) {
         super(null, task, name, 0, false);
+        this.register = register;
+        this.baseline = baseline;
+    }
+
+    @Override
+    public void run() {
+        if (register != null) {
+            register.write(baseline);
+        }
+        super.run();
     }
 }

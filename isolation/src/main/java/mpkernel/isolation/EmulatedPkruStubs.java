@@ -4,12 +4,14 @@ import java.lang.foreign.FunctionDescriptor;
 import java.lang.invoke.MethodHandle;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static mpkernel.isolation.MachineCode.*;
 
 /**
  * The {@link PkruStubs} with the register replaced by one process-wide word of memory: same
- * calling convention, same critical downcalls, no RDPKRU, WRPKRU or LFENCE. Benchmark-only
- * ({@link Backend#MPK_DRY}): the word is shared by all threads and protects nothing.
+ * calling convention, same critical downcalls, same stack-headroom check, no RDPKRU, WRPKRU or
+ * LFENCE. Benchmark-only ({@link Backend#MPK_DRY}): the word is shared by all threads and
+ * protects nothing.
  */
 final class EmulatedPkruStubs {
 
@@ -19,8 +21,8 @@ final class EmulatedPkruStubs {
     /** The stand-in register: the first word of a private page. */
     private static final long CELL = Libc.mmapAnonymous(Libc.PAGE, Libc.PROT_READ | Libc.PROT_WRITE);
 
-    static final MethodHandle SWAP = function(code(
-            movRdxImm64(CELL), MOV_EAX_MEM_RDX, MOV_MEM_RDX_EDI, RET), FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    static final MethodHandle SWAP = function(PkruStubs.checked(new int[][] {
+            movRdxImm64(CELL), MOV_EAX_MEM_RDX, MOV_MEM_RDX_EDI, RET}), FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG));
 
     static final MethodHandle WRITE = function(code(
             movRdxImm64(CELL), MOV_MEM_RDX_EDI, RET), FunctionDescriptor.ofVoid(JAVA_INT));
@@ -28,9 +30,9 @@ final class EmulatedPkruStubs {
     static final MethodHandle READ = function(code(
             movRdxImm64(CELL), MOV_EAX_MEM_RDX, RET), FunctionDescriptor.of(JAVA_INT));
 
-    static int swap(int pkru) {
+    static long swap(int pkru, long stackLimit) {
         try {
-            return (int) SWAP.invokeExact(pkru);
+            return (long) SWAP.invokeExact(pkru, stackLimit);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }

@@ -11,6 +11,12 @@ import java.util.function.Supplier;
  * {@link #target()} and restores the caller's rights on every exit path, normal or
  * exceptional. Gates nest; each OS thread has its own rights (under {@link Backend#MPK}).
  *
+ * <p>An entry either switches rights and records what to restore, or throws having done
+ * neither: it checks first that the thread has enough stack left for the way out
+ * ({@link StackOverflowError} otherwise, with nothing switched), so a
+ * {@code StackOverflowError} or {@code OutOfMemoryError} inside the body leaves the thread with
+ * the rights it had before the gate. An exit that cannot restore them halts the process.
+ *
  * <p>Under {@link Backend#MPK} entry and exit are one generated {@code wrpkru; lfence} stub
  * call each; under {@link Backend#MPROTECT} they {@code mprotect} the regions whose rights
  * change; under {@link Backend#NONE} a gate only runs its body and counts nothing, so the
@@ -94,7 +100,8 @@ public abstract sealed class Gate permits NoneGate, MpkGate, MprotectGate {
      * Switches to the target's rights and records the crossing on the calling thread's state,
      * which it returns for {@link #leave}: the crossing path looks the thread's state up once,
      * not once per side (the lookup is a thread-local read on threads not made by
-     * {@link Isolation#newThread}). {@link NoneGate} returns {@code null}.
+     * {@link Isolation#newThread}). Everything that can fail happens before the switch.
+     * {@link NoneGate} returns {@code null}.
      */
     abstract ThreadState enter();
 

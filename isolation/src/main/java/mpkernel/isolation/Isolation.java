@@ -1,10 +1,7 @@
 package mpkernel.isolation;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,46 +13,57 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A booted policy: one mapped, tagged region per domain and one gate per domain, enforced by
  * one backend until {@link #close()}.
  *
- * <p>If the system property {@code mpk.layout} names a file, boot writes the
- * {@link RegionLayout} there, so that a parent process can map a fault address to a domain.
+ * <p>Rights outside gates: under {@code mpk} the keys are allocated access-disabled, so the
+ * booting thread, and every thread it starts later, has no rights on any region outside a
+ * gate; threads made by {@link #newThread} set their own baseline when they start. Under
+ * {@code mprotect} every region is closed while no thread is inside a gate
+ * ({@link MprotectSwitch}). So the code that builds a system on an isolation does its work on
+ * domain memory inside gates.
  */
 public final class Isolation implements AutoCloseable {
 
     private final Backend backend;
     private final Policy policy;
+    private final long base;
     private final Arena arena = Arena.ofShared();
     private final Map<Domain, DomainMemory> memory = new LinkedHashMap<>();
     private final Map<Domain, Gate> gates = new LinkedHashMap<>();
     private final List<Integer> allocatedKeys = new ArrayList<>();
     private MprotectSwitch mprotect;
+    private long reservation;
     private volatile boolean closed;
 
-    private Isolation(Backend backend, Policy policy) {
+    private Isolation(Backend backend, Policy policy, long base) {
         this.backend = backend;
         this.policy = policy;
+        this.base = base;
     }
 
     /**
-     * Maps and tags every domain's region and builds the gates.
+     * Maps and tags every domain's region, wherever the OS likes, and builds the gates.
      *
      * @throws IsolationUnavailableException if {@code backend} cannot run here (no PKU for
      *     {@code mpk}, or the key budget is exhausted), with a one-line reason
      */
     public static Isolation boot(Backend backend, Policy policy) {
-        Isolation iso = new Isolation(backend, policy);
+        return boot(backend, policy, 0);
+    }
+
+    /**
+     * Like {@link #boot(Backend, Policy)}, with the regions exactly where
+     * {@link RegionLayout#plan RegionLayout.plan(policy, base)} says (nowhere else: boot fails
+     * if that range is taken), so that a parent process knows the layout without asking.
+     */
+    public static Isolation boot(Backend backend, Policy policy, long base) {
+        if (base % Libc.PAGE != 0) {
+            throw new IllegalArgumentException(String.format("base 0x%x is not page-aligned", base));
+        }
+        Isolation iso = new Isolation(backend, policy, base);
         try {
             iso.map();
         } catch (RuntimeException | Error e) {
             iso.close();
             throw e;
-        }
-        String layoutFile = System.getProperty("mpk.layout");
-        if (layoutFile != null && !layoutFile.isBlank()) {
-            try {
-                iso.layout().writeTo(Path.of(layoutFile));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write region layout to " + layoutFile, e);
-            }
         }
         return iso;
     }
@@ -68,34 +76,20 @@ public final class Isolation implements AutoCloseable {
                         + pku.describe() + "; use --backend mprotect here, or run inside the PKU guest with ./mpk qemu -- ...");
             }
         }
-        // One reservation holds every region, back to back, the first-declared domain at the top
-        // (like a kernel above its applications): layouts are predictable, and an overflow off
-        // the end of one region lands in its neighbour, not in some unrelated mapping.
-        long total = 0;
-        for (Domain d : policy.domains()) {
-            total += roundToPages(policy.regionSize(d));
-        }
-        long top = Libc.reserve(total) + total;
-        int virtualKey = 1;
-        for (Domain d : policy.domains()) {
-            long bytes = roundToPages(policy.regionSize(d));
-            long address = top - bytes;
-            top = address;
-            long deviceAddress = 0;
-            if (policy.isDeviceVisible(d)) {
-                deviceAddress = Libc.mmapAliasedAt("mpk-" + d.name(), address, bytes);
-            } else {
-                Libc.mmapAnonymousAt(address, bytes);
-            }
+        long total = RegionLayout.bytes(policy);
+        reservation = Libc.reserve(total, base);
+        RegionLayout plan = RegionLayout.plan(policy, reservation);
+        for (RegionLayout.Region r : plan.regions()) {
+            Domain d = new Domain(r.domain());
+            long bytes = r.end() - r.start();
+            Libc.mmapAnonymousAt(r.start(), bytes);
             int key = switch (backend) {
-                case MPK -> tagWithNewKey(d, address, bytes);
-                case NONE, MPROTECT, MPK_DRY -> virtualKey++;
+                case MPK -> tagWithNewKey(d, r.start(), bytes);
+                case NONE, MPROTECT, MPK_DRY -> r.key();
             };
-            MemorySegment segment = MemorySegment.ofAddress(address)
-                    .reinterpret(bytes, arena, s -> Libc.munmap(s.address(), s.byteSize()));
-            MemorySegment deviceView = deviceAddress == 0 ? null : MemorySegment.ofAddress(deviceAddress)
-                    .reinterpret(bytes, arena, v -> Libc.munmap(v.address(), v.byteSize()));
-            memory.put(d, new DomainMemory(d, key, segment, deviceView));
+            MemorySegment segment = MemorySegment.ofAddress(r.start())
+                    .reinterpret(bytes, arena, s -> RegionSyscalls.munmap(s.address(), s.byteSize()));
+            memory.put(d, new DomainMemory(d, key, segment));
         }
         if (backend == Backend.MPROTECT) {
             mprotect = new MprotectSwitch(policy, memory.values().toArray(DomainMemory[]::new));
@@ -110,10 +104,13 @@ public final class Isolation implements AutoCloseable {
         }
     }
 
+    /**
+     * Allocates a key access-disabled (so the booting thread gets no rights on it) and tags
+     * the region with it.
+     */
     private int tagWithNewKey(Domain d, long address, long bytes) {
-        Libc.Result key = Libc.pkeyAlloc(0);
+        Libc.Result key = Libc.pkeyAlloc(Libc.PKEY_DISABLE_ACCESS);
         if (key.failed()) {
-            Libc.munmap(address, bytes);
             throw new IsolationUnavailableException(key.errno() == 28
                     ? "out of protection keys while tagging " + d + ": the policy declares " + policy.domains()
                       + " and the OS has no key left (16 keys, key 0 shared, Linux may reserve one)"
@@ -122,14 +119,9 @@ public final class Isolation implements AutoCloseable {
         allocatedKeys.add((int) key.value());
         Libc.Result rc = Libc.pkeyMprotect(address, bytes, Libc.PROT_READ | Libc.PROT_WRITE, (int) key.value());
         if (rc.failed()) {
-            Libc.munmap(address, bytes);
             throw new IsolationUnavailableException("pkey_mprotect failed for " + d + " with errno " + rc.errno());
         }
         return (int) key.value();
-    }
-
-    private static long roundToPages(long bytes) {
-        return (bytes + Libc.PAGE - 1) & -Libc.PAGE;
     }
 
     /** The backend enforcing the policy. */
@@ -172,22 +164,26 @@ public final class Isolation implements AutoCloseable {
     }
 
     /**
-     * A new platform thread whose gate crossings skip a thread-local lookup. Under
-     * {@link Backend#MPK} it starts with the creating thread's PKRU (the OS copies it).
+     * A new platform thread whose gate crossings skip a thread-local lookup and whose rights
+     * outside every gate are {@code baseline}'s (under {@link Backend#MPK} it writes them
+     * itself when it starts, whatever rights the thread that created it had). A {@code null}
+     * baseline means no rights on any region.
      */
-    public Thread newThread(String name, Runnable task) {
-        return new DomainThread(name, task);
+    public Thread newThread(String name, Domain baseline, Runnable task) {
+        int pkru = baseline == null ? Pkru.DENY_ALL.value() : pkru(baseline).value();
+        return new DomainThread(name, task, backend == Backend.MPK ? PkruRegister.HARDWARE : null, pkru);
     }
 
     /**
-     * Makes threads like {@link #newThread}, named {@code namePrefix-1}, {@code namePrefix-2}, ...,
-     * for a pool that outlives any one isolation, such as a benchmark harness's workers: a
-     * thread's gate state belongs to the thread, so crossings on these threads skip the
-     * thread-local lookup whatever isolation their gates belong to.
+     * Makes threads like {@link #newThread} with no baseline rights, named
+     * {@code namePrefix-1}, {@code namePrefix-2}, ..., for a pool that outlives any one
+     * isolation, such as a benchmark harness's workers: a thread's gate state belongs to the
+     * thread, so crossings on these threads skip the thread-local lookup whatever isolation
+     * their gates belong to.
      */
     public static ThreadFactory threadFactory(String namePrefix) {
         AtomicInteger n = new AtomicInteger();
-        return task -> new DomainThread(namePrefix + "-" + n.incrementAndGet(), task);
+        return task -> new DomainThread(namePrefix + "-" + n.incrementAndGet(), task, null, 0);
     }
 
     /** The innermost domain this thread entered through a gate, or {@code null} outside every gate (not tracked under {@link Backend#NONE}). */
@@ -206,13 +202,32 @@ public final class Isolation implements AutoCloseable {
         return SelfCheck.run(this);
     }
 
+    /**
+     * Closes the paths around the isolation for the rest of this process's life: see
+     * {@link Confinement}. Call it once everything the process will ever need from the OS
+     * (files, libraries, classes) is open or loaded.
+     *
+     * @param strict refuse (throw {@link IsolationUnavailableException}) where the OS lacks a
+     *     mechanism, rather than go on unconfined
+     * @return one line for the boot log: what is confined and what is not
+     */
+    public String confine(boolean strict) {
+        checkOpen();
+        return Confinement.install(this, strict);
+    }
+
+    /** The reserved address range holding every region: {@code [start, end)}. */
+    long[] reservedRange() {
+        return new long[] {reservation, reservation + RegionLayout.bytes(policy)};
+    }
+
     void checkOpen() {
         if (closed) {
             throw new IllegalStateException("isolation is closed");
         }
     }
 
-    /** Unmaps every region and frees the keys; segments handed out die with it. Idempotent. */
+    /** Closes every region, unmaps them and frees the keys; segments handed out die with it. Idempotent. */
     @Override
     public void close() {
         if (closed) {

@@ -21,11 +21,12 @@ final class Libc {
     static final int PROT_READ = 1;
     static final int PROT_WRITE = 2;
     static final int PROT_EXEC = 4;
-    static final int MAP_SHARED = 0x01;
     static final int MAP_PRIVATE = 0x02;
     static final int MAP_ANONYMOUS = 0x20;
     static final int MAP_FIXED = 0x10;
     static final int MAP_NORESERVE = 0x4000;
+    static final int MAP_FIXED_NOREPLACE = 0x100000;
+    static final int PKEY_DISABLE_ACCESS = 0x1;
     static final long PAGE = 4096;
 
     private static final Linker LINKER = Linker.nativeLinker();
@@ -36,23 +37,35 @@ final class Libc {
 
     private static final MethodHandle MMAP = capturing("mmap",
             FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG));
-    private static final MethodHandle MEMFD_CREATE = capturing("memfd_create",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
-    private static final MethodHandle FTRUNCATE = capturing("ftruncate",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG));
-    private static final MethodHandle CLOSE = capturing("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     private static final MethodHandle MUNMAP = capturing("munmap",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
-    /** mprotect sits on the mprotect backend's crossing path: no errno capture, critical downcall. */
-    private static final MethodHandle MPROTECT = LINKER.downcallHandle(
-            LINKER.defaultLookup().findOrThrow("mprotect"),
-            FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT), Linker.Option.critical(false));
+    private static final MethodHandle MPROTECT = capturing("mprotect", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
     private static final Optional<MethodHandle> PKEY_ALLOC = optionalCapturing("pkey_alloc",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
     private static final Optional<MethodHandle> PKEY_FREE = optionalCapturing("pkey_free",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     private static final Optional<MethodHandle> PKEY_MPROTECT = optionalCapturing("pkey_mprotect",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, JAVA_INT));
+
+    private static final MethodHandle PTHREAD_SELF = LINKER.downcallHandle(
+            LINKER.defaultLookup().findOrThrow("pthread_self"), FunctionDescriptor.of(JAVA_LONG));
+    private static final MethodHandle PTHREAD_GETATTR_NP = LINKER.downcallHandle(
+            LINKER.defaultLookup().findOrThrow("pthread_getattr_np"), FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS));
+    private static final MethodHandle PTHREAD_ATTR_GETSTACK = LINKER.downcallHandle(
+            LINKER.defaultLookup().findOrThrow("pthread_attr_getstack"), FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
+    private static final MethodHandle PTHREAD_ATTR_DESTROY = LINKER.downcallHandle(
+            LINKER.defaultLookup().findOrThrow("pthread_attr_destroy"), FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    private static final MethodHandle GETPID = LINKER.downcallHandle(
+            LINKER.defaultLookup().findOrThrow("getpid"), FunctionDescriptor.of(JAVA_INT));
+    private static final MethodHandle PRCTL = capturing("prctl",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG));
+    /** {@code long syscall(long nr, ...)}, with the variadic part declared as three longs. */
+    private static final MethodHandle SYSCALL3 = LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow("syscall"),
+            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
+            ERRNO_OPTION, Linker.Option.firstVariadicArg(1));
+
+    /** Size reserved for a glibc {@code pthread_attr_t} (56 bytes on x86-64). */
+    private static final long PTHREAD_ATTR_BYTES = 64;
 
     private Libc() {
     }
@@ -77,9 +90,24 @@ final class Libc {
         return mmap(0, bytes, prot, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1);
     }
 
-    /** Reserves {@code bytes} of address space, inaccessible, to be mapped over with {@code MAP_FIXED}. */
-    static long reserve(long bytes) {
-        return mmap(0, bytes, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1);
+    /**
+     * Reserves {@code bytes} of address space, inaccessible, to be mapped over with {@code MAP_FIXED}:
+     * anywhere if {@code at} is 0, else exactly at {@code at} or not at all (a parent process chose
+     * the address and computed the layout itself, so it never has to read it back from this one).
+     */
+    static long reserve(long bytes, long at) {
+        if (at == 0) {
+            return mmap(0, bytes, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1);
+        }
+        long got = mmap(at, bytes, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED_NOREPLACE, -1);
+        if (got != at) {
+            if (got != -1) {
+                munmap(got, bytes);
+            }
+            throw new IsolationUnavailableException(String.format(
+                    "cannot place the domain regions at 0x%x: that address range is taken in this process", at));
+        }
+        return got;
     }
 
     /** Maps fresh read-write anonymous memory exactly at {@code address} (inside a reservation). */
@@ -87,44 +115,14 @@ final class Libc {
         mmap(address, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED, -1);
     }
 
-    /**
-     * Maps {@code bytes} of shared memory twice, the first view exactly at {@code address}
-     * (inside a reservation), the second anywhere; returns the second view's address. Both alias
-     * the same pages (a memfd), so an emulated device can reach buffers through its own mapping
-     * while the domain view is protected, as a hypervisor reaches guest memory.
-     */
-    static long mmapAliasedAt(String name, long address, long bytes) {
-        int fd;
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(CAPTURE);
-            fd = (int) MEMFD_CREATE.invokeExact(state, arena.allocateFrom(name), 1 /* MFD_CLOEXEC */);
-            if (fd < 0) {
-                throw new IllegalStateException("memfd_create failed, errno " + errno(state));
-            }
-            int rc = (int) FTRUNCATE.invokeExact(state, fd, bytes);
-            if (rc != 0) {
-                throw new IllegalStateException("ftruncate failed, errno " + errno(state));
-            }
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
-        try {
-            mmap(address, bytes, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, fd);
-            return mmap(0, bytes, PROT_READ | PROT_WRITE, MAP_SHARED, fd);
-        } finally {
-            try (Arena arena = Arena.ofConfined()) {
-                int ignored = (int) CLOSE.invokeExact(arena.allocate(CAPTURE), fd);
-            } catch (Throwable t) {
-                throw rethrow(t);
-            }
-        }
-    }
-
     private static long mmap(long address, long bytes, int prot, int flags, int fd) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(CAPTURE);
             MemorySegment addr = (MemorySegment) MMAP.invokeExact(state, MemorySegment.ofAddress(address), bytes, prot, flags, fd, 0L);
             if (addr.address() == -1L) {
+                if ((flags & MAP_FIXED_NOREPLACE) != 0) {
+                    return -1;
+                }
                 throw new IllegalStateException("mmap of " + bytes + " bytes failed, errno " + errno(state));
             }
             return addr.address();
@@ -145,16 +143,67 @@ final class Libc {
         }
     }
 
-    /** mprotect without errno capture; throws on failure (which means a bug in our bookkeeping). */
+    /** glibc's mprotect; throws on failure. (The mprotect backend switches through {@link RegionSyscalls}.) */
     static void mprotect(long address, long bytes, int prot) {
-        int rc;
-        try {
-            rc = (int) MPROTECT.invokeExact(address, bytes, prot);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CAPTURE);
+            int rc = (int) MPROTECT.invokeExact(state, MemorySegment.ofAddress(address), bytes, prot);
+            if (rc != 0) {
+                throw new IllegalStateException(String.format("mprotect(0x%x, %d, %d) failed, errno %d", address, bytes, prot, errno(state)));
+            }
         } catch (Throwable t) {
             throw rethrow(t);
         }
-        if (rc != 0) {
-            throw new IllegalStateException(String.format("mprotect(0x%x, %d, %d) failed", address, bytes, prot));
+    }
+
+    /**
+     * The lowest address of the calling thread's stack, guard zones included, or 0 if glibc
+     * cannot tell. Read once per thread: the gates keep their stack headroom above it.
+     */
+    static long stackLow() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment attr = arena.allocate(PTHREAD_ATTR_BYTES, 16);
+            long self = (long) PTHREAD_SELF.invokeExact();
+            if ((int) PTHREAD_GETATTR_NP.invokeExact(self, attr) != 0) {
+                return 0;
+            }
+            MemorySegment addr = arena.allocate(JAVA_LONG);
+            MemorySegment size = arena.allocate(JAVA_LONG);
+            int rc = (int) PTHREAD_ATTR_GETSTACK.invokeExact(attr, addr, size);
+            int ignored = (int) PTHREAD_ATTR_DESTROY.invokeExact(attr);
+            return rc == 0 ? addr.get(JAVA_LONG, 0) : 0;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    static int getpid() {
+        try {
+            return (int) GETPID.invokeExact();
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code prctl(option, a2, a3, a4, a5)}. */
+    static Result prctl(int option, long a2, long a3, long a4, long a5) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CAPTURE);
+            int rc = (int) PRCTL.invokeExact(state, option, a2, a3, a4, a5);
+            return new Result(rc, errno(state));
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code syscall(nr, a1, a2, a3)} through glibc, for calls glibc has no wrapper of (seccomp). */
+    static Result syscall(long nr, long a1, long a2, long a3) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CAPTURE);
+            long rc = (long) SYSCALL3.invokeExact(state, nr, a1, a2, a3);
+            return new Result(rc, errno(state));
+        } catch (Throwable t) {
+            throw rethrow(t);
         }
     }
 

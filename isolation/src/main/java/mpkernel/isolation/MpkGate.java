@@ -23,14 +23,25 @@ final class MpkGate extends Gate {
     ThreadState enter() {
         owner.checkOpen();
         ThreadState st = ThreadState.current();
-        st.count(this);
-        int slot = st.push(targetId);   // first, so a failed push never leaves the rights switched
-        st.save(slot, register.swap(pkru));
+        Counter c = st.counter(this);
+        int slot = st.reserve();
+        long saved = register.swap(pkru, st.stackLimit());
+        if (saved < 0) {
+            throw ThreadState.noHeadroom(this);
+        }
+        // rights are switched: from here on nothing may fail before the body's try block
+        st.record(slot, targetId, (int) saved);
+        c.n++;
         return st;
     }
 
     @Override
     void leave(ThreadState st) {
-        register.write(st.pop());
+        int saved = st.pop();
+        try {
+            register.write(saved);
+        } catch (Throwable t) {
+            throw FailClosed.halt("the PKRU of " + Thread.currentThread() + " could not be restored on leaving " + this, t);
+        }
     }
 }

@@ -16,11 +16,16 @@ final class MprotectGate extends Gate {
     @Override
     ThreadState enter() {
         ThreadState st = ThreadState.current();
-        st.count(this);
+        Counter c = st.counter(this);
+        int slot = st.reserve();
         Domain from = st.top();
         int fromIndex = from == null ? MprotectSwitch.OUTSIDE : policy.index(from);
-        st.save(st.push(targetId), fromIndex);
-        rights.move(fromIndex, domainIndex);
+        if (!RegionSyscalls.roomFor(st.stackLimit())) {
+            throw ThreadState.noHeadroom(this);
+        }
+        rights.move(fromIndex, domainIndex);   // throws with nothing changed, or fails closed
+        st.record(slot, targetId, fromIndex);
+        c.n++;
         return st;
     }
 

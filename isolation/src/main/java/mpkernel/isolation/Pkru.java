@@ -6,7 +6,9 @@ package mpkernel.isolation;
  *
  * <p>The RustyHermit artifact's constants come out of it: a user task runs with
  * {@code 0xfc} (keys 1, 2 and 3 access- and write-disabled), and entering unsafe kernel code
- * ORs {@code 0xC} (key 1 disabled) into the current value.
+ * ORs {@code 0xC} (key 1 disabled) into the current value. Where the artifact leaves keys it
+ * does not use open, this project's policies deny them ({@link #DENY_ALL}), so the low byte of
+ * a value is the artifact's and the rest is all ones.
  *
  * @param value the raw 32-bit register value
  */
@@ -17,6 +19,12 @@ public record Pkru(int value) {
 
     /** Every key readable and writable: the value the artifact writes when entering the kernel. */
     public static final Pkru ALL_OPEN = new Pkru(0);
+
+    /**
+     * Every key but key 0 access- and write-disabled: where every {@link Policy#pkru} value
+     * starts, and the rights of a thread outside every gate that has no baseline domain.
+     */
+    public static final Pkru DENY_ALL = new Pkru(0xFFFF_FFFC);
 
     /** The rights this value grants on pages tagged with {@code key}. */
     public Access access(int key) {

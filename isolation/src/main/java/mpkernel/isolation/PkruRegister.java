@@ -7,8 +7,12 @@ package mpkernel.isolation;
  */
 sealed interface PkruRegister {
 
-    /** Writes {@code pkru}; returns the previous value. */
-    int swap(int pkru);
+    /**
+     * Writes {@code pkru} and returns the previous value, unless the calling thread has less
+     * than {@link ThreadState#HEADROOM} bytes of stack above {@code stackLimit}: then it returns
+     * -1 and writes nothing.
+     */
+    long swap(int pkru, long stackLimit);
 
     /** Writes {@code pkru}. */
     void write(int pkru);
@@ -24,8 +28,8 @@ sealed interface PkruRegister {
 
     final class Hardware implements PkruRegister {
         @Override
-        public int swap(int pkru) {
-            return PkruStubs.swap(pkru);
+        public long swap(int pkru, long stackLimit) {
+            return PkruStubs.swap(pkru, stackLimit);
         }
 
         @Override
@@ -41,8 +45,8 @@ sealed interface PkruRegister {
 
     final class Emulated implements PkruRegister {
         @Override
-        public int swap(int pkru) {
-            return EmulatedPkruStubs.swap(pkru);
+        public long swap(int pkru, long stackLimit) {
+            return EmulatedPkruStubs.swap(pkru, stackLimit);
         }
 
         @Override

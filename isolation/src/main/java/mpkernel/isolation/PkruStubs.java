@@ -4,6 +4,7 @@ import java.lang.foreign.FunctionDescriptor;
 import java.lang.invoke.MethodHandle;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static mpkernel.isolation.MachineCode.*;
 
 /**
@@ -14,20 +15,28 @@ import static mpkernel.isolation.MachineCode.*;
  * <p>A gate costs exactly two downcalls: {@link #swap} on the way in (it returns the value to
  * restore, so no Java-side bookkeeping of the previous PKRU is needed) and {@link #write} on
  * the way out. Every WRPKRU is followed by LFENCE, as in the artifact, so no later instruction
- * runs speculatively under the old rights.
+ * runs speculatively under the old rights. {@link #swap} first checks that the thread has
+ * {@link ThreadState#HEADROOM} bytes of stack left and refuses to switch otherwise: the way back
+ * out of the gate must never be able to overflow the stack with the new rights in force.
  */
 final class PkruStubs {
 
     private PkruStubs() {
     }
 
-    /** {@code int swap(int pkru)}: reads PKRU, writes {@code pkru}, returns the old value. */
-    static final MethodHandle SWAP = function(code(
+    private static final int[][] SWITCH = {
             XOR_ECX_ECX, RDPKRU,          // eax = PKRU (edx = 0, ecx must be 0)
-            MOV_ESI_EAX,                  // keep the old value
+            MOV_R8D_EAX,                  // keep the old value
             MOV_EAX_EDI, XOR_EDX_EDX,     // eax = new value, ecx = edx = 0 as WRPKRU requires
             WRPKRU, LFENCE,
-            MOV_EAX_ESI, RET), FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+            MOV_EAX_R8D, RET};            // the old value, zero-extended: never negative
+
+    /**
+     * {@code long swap(int pkru, long stackLimit)}: if {@code rsp - HEADROOM} is below
+     * {@code stackLimit}, returns -1 and changes nothing; else reads PKRU, writes {@code pkru}
+     * and returns the old value.
+     */
+    static final MethodHandle SWAP = function(checked(SWITCH), FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG));
 
     /** {@code void write(int pkru)}: {@code mov eax,edi; xor ecx,ecx; xor edx,edx; wrpkru; lfence; ret}. */
     static final MethodHandle WRITE = function(code(
@@ -37,9 +46,21 @@ final class PkruStubs {
     /** {@code int read()}: the current PKRU. */
     static final MethodHandle READ = function(code(XOR_ECX_ECX, RDPKRU, RET), FunctionDescriptor.of(JAVA_INT));
 
-    static int swap(int pkru) {
+    /** {@code body} behind the stack-headroom check of {@link #SWAP} (limit in rsi). */
+    static byte[] checked(int[][] body) {
+        int[][] all = new int[body.length + 5][];
+        all[0] = leaRaxRspMinus(ThreadState.HEADROOM);
+        all[1] = CMP_RAX_RSI;
+        all[2] = jb(length(body));
+        System.arraycopy(body, 0, all, 3, body.length);
+        all[body.length + 3] = MOV_RAX_MINUS_1;
+        all[body.length + 4] = RET;
+        return code(all);
+    }
+
+    static long swap(int pkru, long stackLimit) {
         try {
-            return (int) SWAP.invokeExact(pkru);
+            return (long) SWAP.invokeExact(pkru, stackLimit);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }

@@ -34,10 +34,8 @@ public final class Policy {
     private final List<Domain> domains;
     private final Map<Domain, Long> sizes;
     private final Access[][] matrix;
-    private final java.util.Set<Domain> deviceVisible;
 
-    private Policy(List<Domain> domains, Map<Domain, Long> sizes, Access[][] matrix, java.util.Set<Domain> deviceVisible) {
-        this.deviceVisible = java.util.Set.copyOf(deviceVisible);
+    private Policy(List<Domain> domains, Map<Domain, Long> sizes, Access[][] matrix) {
         this.domains = List.copyOf(domains);
         this.sizes = Collections.unmodifiableMap(new LinkedHashMap<>(sizes));
         this.matrix = matrix;
@@ -57,7 +55,6 @@ public final class Policy {
                 .domain(Domain.USER, userBytes)
                 .grant(Domain.SAFE_KERNEL, Access.READ_WRITE, Domain.UNSAFE_KERNEL, Domain.USER)
                 .grant(Domain.UNSAFE_KERNEL, Access.READ_WRITE, Domain.USER)
-                .deviceVisible(Domain.UNSAFE_KERNEL)
                 .build();
     }
 
@@ -72,7 +69,6 @@ public final class Policy {
         for (Domain d : domains) {
             b.domain(d, sizes.get(d));
         }
-        deviceVisible.forEach(b::deviceVisible);
         for (Domain from : domains) {
             for (Domain to : domains) {
                 if (from != to) {
@@ -93,11 +89,6 @@ public final class Policy {
         return sizes.get(requireDeclared(domain));
     }
 
-    /** Whether emulated devices get their own view of {@code domain}'s region (see {@link DomainMemory#deviceView()}). */
-    public boolean isDeviceVisible(Domain domain) {
-        return deviceVisible.contains(requireDeclared(domain));
-    }
-
     /** Whether {@code domain} is declared in this policy. */
     public boolean declares(Domain domain) {
         return sizes.containsKey(domain);
@@ -110,10 +101,11 @@ public final class Policy {
 
     /**
      * The PKRU value of code running in {@code running}, given the key each domain's memory is
-     * tagged with. Keys no domain uses stay open.
+     * tagged with. Every key the policy does not grant to {@code running} is denied, keys that
+     * no domain of this policy uses included; only key 0 stays open.
      */
     public Pkru pkru(Domain running, ToIntFunction<Domain> keyOf) {
-        Pkru pkru = Pkru.ALL_OPEN;
+        Pkru pkru = Pkru.DENY_ALL;
         for (Domain owner : domains) {
             pkru = pkru.with(keyOf.applyAsInt(owner), access(running, owner));
         }
@@ -149,7 +141,6 @@ public final class Policy {
         private final List<Domain> domains = new ArrayList<>();
         private final Map<Domain, Long> sizes = new LinkedHashMap<>();
         private final Map<Domain, Map<Domain, Access>> grants = new LinkedHashMap<>();
-        private final java.util.Set<Domain> deviceVisible = new java.util.LinkedHashSet<>();
 
         private Builder() {
         }
@@ -184,16 +175,6 @@ public final class Policy {
             return this;
         }
 
-        /**
-         * Gives emulated devices a second, unprotected view of {@code domain}'s region, as a
-         * hypervisor has of guest memory: DMA buffers live there, and a device thread can
-         * serve them whatever rights the running domain has.
-         */
-        public Builder deviceVisible(Domain domain) {
-            deviceVisible.add(domain);
-            return this;
-        }
-
         /** The policy; every domain named in a grant must have been declared. */
         public Policy build() {
             if (domains.isEmpty()) {
@@ -217,12 +198,7 @@ public final class Policy {
                 }
                 m[i][j] = access;
             }));
-            for (Domain d : deviceVisible) {
-                if (!sizes.containsKey(d)) {
-                    throw new IllegalArgumentException("deviceVisible names undeclared domain " + d + "; declared: " + domains);
-                }
-            }
-            return new Policy(domains, sizes, m, deviceVisible);
+            return new Policy(domains, sizes, m);
         }
     }
 }

@@ -1,16 +1,14 @@
 package mpkernel.isolation;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Where each domain's region lies, as a child JVM records it for its parent: the parent maps a
- * fault address from hs_err back to the domain whose memory was touched.
+ * Where each domain's region lies. A parent process computes it with {@link #plan} before it
+ * starts a child, passes the base address to the child, which maps its regions exactly there,
+ * and maps a fault address from the child's crash report back to the domain whose memory was
+ * touched with its own copy: nothing the child writes decides the attribution.
  *
  * <p>Text format, one region a line: {@code region <DOMAIN> <key> 0x<start> 0x<end>}.
  *
@@ -49,13 +47,6 @@ public record RegionLayout(List<Region> regions) {
         return sb.toString();
     }
 
-    /** Writes the layout to {@code file} atomically (temp file, then rename). */
-    public void writeTo(Path file) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, format());
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
     /** Parses {@link #format()}'s output; other lines are ignored. */
     public static RegionLayout parse(String text) {
         List<Region> regions = new ArrayList<>();
@@ -69,8 +60,46 @@ public record RegionLayout(List<Region> regions) {
         return new RegionLayout(regions);
     }
 
-    /** Reads a layout file written by {@link #writeTo}. */
-    public static RegionLayout read(Path file) throws IOException {
-        return parse(Files.readString(file));
+    /**
+     * The layout {@link Isolation#boot(Backend, Policy, long)} gives {@code policy} at
+     * {@code base}: one reservation of {@link #bytes} holding every region back to back, each
+     * rounded up to pages, the first-declared domain at the top (like a kernel above its
+     * applications), so that an overflow off the end of one region lands in its neighbour.
+     * Keys are numbered 1, 2, ... in declaration order; under {@code mpk} the real keys are
+     * whatever {@code pkey_alloc} returned.
+     */
+    public static RegionLayout plan(Policy policy, long base) {
+        long top = base + bytes(policy);
+        int key = 1;
+        List<Region> regions = new ArrayList<>();
+        for (Domain d : policy.domains()) {
+            long size = roundToPages(policy.regionSize(d));
+            regions.add(new Region(d.name(), key++, top - size, top));
+            top -= size;
+        }
+        return new RegionLayout(regions);
+    }
+
+    /** Bytes of address space the regions of {@code policy} take together. */
+    public static long bytes(Policy policy) {
+        long total = 0;
+        for (Domain d : policy.domains()) {
+            total += roundToPages(policy.regionSize(d));
+        }
+        return total;
+    }
+
+    /**
+     * A base address for {@link #plan} that is page-aligned, random, and far from where Linux
+     * puts the Java heap (low), shared libraries and thread stacks (near the top of the 47-bit
+     * user space): between 16 and 32 TiB.
+     */
+    public static long randomBase(java.util.random.RandomGenerator random) {
+        long gib = 1L << 30;
+        return (16L << 40) + gib * random.nextLong(16L << 10);
+    }
+
+    private static long roundToPages(long bytes) {
+        return (bytes + Libc.PAGE - 1) & -Libc.PAGE;
     }
 }

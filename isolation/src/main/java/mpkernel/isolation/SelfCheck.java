@@ -70,7 +70,7 @@ final class SelfCheck {
     }
 
     /** The "rw"/"r-"/"--" of the mapping that holds {@code address}. */
-    private static String mapsPermissions(long address) {
+    static String mapsPermissions(long address) {
         for (String line : read("/proc/self/maps")) {
             if (holds(line, address)) {
                 return line.substring(line.indexOf(' ') + 1, line.indexOf(' ') + 3);

@@ -7,14 +7,30 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * What the gates keep per OS thread: the stack of domains the thread is inside (for nesting
  * and diagnostics), beside each entry what its gate needs to switch back (the saved PKRU, or
- * the domain left), and its own crossing counters, one plain {@code long} per gate, so counting
- * needs no atomic instruction on the crossing path.
+ * the domain left), its own crossing counters, one plain {@code long} per gate, so counting
+ * needs no atomic instruction on the crossing path, and the lowest stack address a gate may
+ * run down to.
  *
  * <p>A stack entry is one {@code long}: the domain's {@link #idOf id} in the high half, the
  * saved value in the low half. A crossing thus stores no reference (no GC write barrier) and
  * touches one array, which is measurable against a gate floor of two downcalls.
+ *
+ * <p>A gate entry does everything that can fail (finding this state, growing the stack array,
+ * finding its counter, checking the stack headroom) before it switches rights, and after the
+ * switch only what cannot fail ({@link #record}): an entry that throws leaves no trace, and
+ * the way out of a gate never runs out of stack.
  */
 final class ThreadState {
+
+    /**
+     * Stack bytes a thread must have left when it enters a gate: HotSpot's stack banging checks
+     * 20 pages (80 KiB) below every frame it enters, so the gate's way out, which runs at the
+     * depth of its way in, needs that much and a margin.
+     */
+    static final int HEADROOM = 128 << 10;
+
+    /** HotSpot's guard zones at the low end of a thread stack (red, yellow, reserved pages) and a margin. */
+    private static final long GUARD_ZONES = 20 << 10;
 
     private static final ThreadLocal<ThreadState> OTHERS = ThreadLocal.withInitial(ThreadState::new);
 
@@ -24,6 +40,8 @@ final class ThreadState {
     private long[] frames = new long[8];
     private int depth;
     private Gate.Counter[] counters = new Gate.Counter[8];
+    /** The lowest address the gates let this thread's stack pointer run down to; 0 until the thread's first crossing. */
+    private long stackLimit;
 
     /**
      * The calling thread's state. Threads made by {@link Isolation#newThread} carry it in a
@@ -57,18 +75,24 @@ final class ThreadState {
         }
     }
 
-    /** Enters the domain with id {@code domainId}; returns the slot of the entry, for {@link #save}. */
-    int push(int domainId) {
+    /**
+     * Makes room for one more entry and returns its slot; nothing is entered yet. Called on
+     * the calling thread before a gate switches rights.
+     */
+    int reserve() {
         if (depth == frames.length) {
             frames = Arrays.copyOf(frames, depth * 2);
         }
-        frames[depth] = (long) domainId << 32;
-        return depth++;
+        return depth;
     }
 
-    /** Records what the gate of entry {@code slot} must restore on the way out. */
-    void save(int slot, int value) {
-        frames[slot] |= value & 0xFFFF_FFFFL;
+    /**
+     * Enters the domain with id {@code domainId} at {@code slot} (from {@link #reserve}),
+     * remembering {@code saved} for the way out. Cannot fail.
+     */
+    void record(int slot, int domainId, int saved) {
+        frames[slot] = ((long) domainId << 32) | (saved & 0xFFFF_FFFFL);
+        depth = slot + 1;
     }
 
     /** Leaves the innermost domain; returns what its gate saved. */
@@ -76,19 +100,40 @@ final class ThreadState {
         return (int) frames[--depth];
     }
 
+    /** The innermost domain, or {@code null} outside every gate. */
     Domain top() {
         return depth == 0 ? null : BY_ID.get((int) (frames[depth - 1] >>> 32));
     }
 
-    void count(Gate gate) {
+    /**
+     * The lowest address this thread's stack pointer may reach while entering a gate, found on
+     * the thread's first crossing (0 where glibc cannot tell, which disables the check).
+     */
+    long stackLimit() {
+        long limit = stackLimit;
+        if (limit == 0) {
+            long low = Libc.stackLow();
+            limit = low == 0 ? 1 : low + GUARD_ZONES;
+            stackLimit = limit;
+        }
+        return limit;
+    }
+
+    /** The error for an entry refused for lack of stack: nothing was switched. */
+    static StackOverflowError noHeadroom(Gate gate) {
+        return new StackOverflowError("too little stack left to cross " + gate
+                + " safely (a gate needs " + (HEADROOM >> 10) + " KiB): nothing was switched");
+    }
+
+    /** This thread's counter for {@code gate}, created on the thread's first crossing of it. */
+    Gate.Counter counter(Gate gate) {
         int id = gate.id;
         Gate.Counter[] cs = counters;
         Gate.Counter c;
         if (id < cs.length && (c = cs[id]) != null) {
-            c.n++;
-        } else {
-            firstCrossing(gate).n++;
+            return c;
         }
+        return firstCrossing(gate);
     }
 
     private Gate.Counter firstCrossing(Gate gate) {

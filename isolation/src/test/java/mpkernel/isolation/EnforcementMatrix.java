@@ -64,9 +64,11 @@ public final class EnforcementMatrix {
     }
 
     private static List<Case> runChild(Backend backend, String policy, List<String> accesses) {
-        List<String> args = new ArrayList<>(List.of(backend.cliName(), policy));
+        long base = RegionLayout.randomBase(new java.util.Random());
+        List<String> args = new ArrayList<>(List.of(backend.cliName(), policy, Long.toString(base)));
         args.addAll(accesses);
         Fate fate = ChildJvm.onClassPath(EnforcementProbe.class.getName())
+                .layout(RegionLayout.plan(EnforcementProbe.policy(policy), base))
                 .jvmArgs(List.of("--enable-native-access=ALL-UNNAMED", "-Xshare:auto", "-XX:TieredStopAtLevel=1"))
                 .args(args)
                 .timeout(Duration.ofMinutes(3))

@@ -9,7 +9,8 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * {@code RUNNING:read|write:OWNER} in order, each from inside {@code RUNNING}'s gate, printing
  * {@code OK ...} after each one that survived. A denied access kills this JVM.
  *
- * <p>Usage: {@code EnforcementProbe BACKEND paper|readonly ACCESS...}
+ * <p>Usage: {@code EnforcementProbe BACKEND paper|readonly BASE ACCESS...}: the regions go
+ * exactly at {@code BASE}, where the parent expects them.
  */
 public final class EnforcementProbe {
 
@@ -19,8 +20,9 @@ public final class EnforcementProbe {
     public static void main(String[] args) {
         Backend backend = Backend.parse(args[0]);
         Policy policy = policy(args[1]);
-        try (Isolation iso = Isolation.boot(backend, policy)) {
-            for (int i = 2; i < args.length; i++) {
+        long base = Long.decode(args[2]);
+        try (Isolation iso = Isolation.boot(backend, policy, base)) {
+            for (int i = 3; i < args.length; i++) {
                 String[] a = args[i].split(":");
                 Domain running = new Domain(a[0]);
                 Domain owner = new Domain(a[2]);

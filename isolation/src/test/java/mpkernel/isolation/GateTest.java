@@ -39,10 +39,100 @@ class GateTest {
             });
             assertEquals("kernel-in-user:SAFE_KERNEL", trace);
             assertNull(Isolation.currentDomain());
-            // back outside every gate, all memory is reachable again
-            iso.memory(SAFE_KERNEL).segment().set(JAVA_LONG, 0, 42);
-            assertEquals(42, iso.memory(SAFE_KERNEL).segment().get(JAVA_LONG, 0));
+            // back outside every gate, every region is closed again
+            assertClosed(iso);
         }
+    }
+
+    /** Every region of {@code iso} is PROT_NONE: what the mprotect backend keeps while no thread is in a gate. */
+    private static void assertClosed(Isolation iso) {
+        for (Domain d : iso.policy().domains()) {
+            assertEquals("--", SelfCheck.mapsPermissions(iso.memory(d).address()), d + " outside every gate");
+        }
+    }
+
+    @Test
+    void mprotectKeepsMemoryClosedOutsideEveryGate() throws Exception {
+        try (Isolation iso = boot(Backend.MPROTECT)) {
+            assertClosed(iso);
+            iso.gate(SAFE_KERNEL).run(() -> iso.memory(USER).segment().set(JAVA_LONG, 0, 42));
+            assertClosed(iso);
+            // a thread outside every gate adds nothing, even while another one sits in USER
+            java.util.concurrent.CountDownLatch inUser = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            Thread user = iso.newThread("user", USER, () -> iso.gate(USER).run(() -> {
+                inUser.countDown();
+                await(release);
+            }));
+            user.start();
+            inUser.await();
+            assertEquals("rw", SelfCheck.mapsPermissions(iso.memory(USER).address()));
+            assertEquals("--", SelfCheck.mapsPermissions(iso.memory(SAFE_KERNEL).address()));
+            release.countDown();
+            user.join();
+            assertClosed(iso);
+        }
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"MPROTECT", "MPK_DRY"})
+    void anEntryRefusedForLackOfStackLeavesNoTrace(Backend backend) throws Exception {
+        try (Isolation iso = boot(backend)) {
+            AtomicReference<String> seen = new AtomicReference<>();
+            // a thread with a small stack, recursing until a gate refuses it
+            Thread t = new Thread(null, () -> {
+                int before = backend == Backend.MPK_DRY ? PkruRegister.EMULATED.read() : 0;
+                int refusedAt = dive(iso, 0);
+                String rights = backend == Backend.MPK_DRY
+                        ? (PkruRegister.EMULATED.read() == before ? "unchanged" : "CHANGED")
+                        : SelfCheck.mapsPermissions(iso.memory(SAFE_KERNEL).address());
+                seen.set(refusedAt + " " + Isolation.currentDomain() + " " + rights);
+            }, "deep", 512 << 10);
+            t.start();
+            t.join();
+            String[] f = seen.get().split(" ");
+            assertTrue(Integer.parseInt(f[0]) > 0, seen.get());
+            assertEquals("null", f[1], "no frame left behind");
+            assertEquals(backend == Backend.MPK_DRY ? "unchanged" : "--", f[2], "no rights left behind");
+            assertEquals(java.util.List.of(), iso.selfCheck(), "the gates still work");
+        }
+    }
+
+    /** Recurses, trying a crossing at every level, until one is refused; returns that depth. */
+    private static int dive(Isolation iso, int depth) {
+        try {
+            iso.gate(SAFE_KERNEL).run(() -> { });
+        } catch (StackOverflowError e) {
+            if (e.getMessage() != null && e.getMessage().contains("nothing was switched")) {
+                return depth;
+            }
+            throw e;
+        }
+        return dive(iso, depth + 1);
+    }
+
+    @Test
+    void aClosedIsolationRefusesEntryWithoutATrace() {
+        Isolation iso = boot(Backend.MPROTECT);
+        Gate gate = iso.gate(SAFE_KERNEL);
+        iso.close();
+        assertThrows(IllegalStateException.class, () -> gate.run(() -> { }));
+        assertNull(Isolation.currentDomain());
+        Isolation dry = boot(Backend.MPK_DRY);
+        Gate dryGate = dry.gate(USER);
+        dry.close();
+        int before = PkruRegister.EMULATED.read();
+        assertThrows(IllegalStateException.class, () -> dryGate.run(() -> { }));
+        assertEquals(before, PkruRegister.EMULATED.read());
+        assertNull(Isolation.currentDomain());
     }
 
     @Test
@@ -53,9 +143,9 @@ class GateTest {
             }));
             assertEquals("boom", e.getMessage());
             assertNull(Isolation.currentDomain());
-            // had the gate not restored rights, this access would kill the JVM running the tests
-            iso.memory(SAFE_KERNEL).segment().set(JAVA_LONG, 8, 7);
-            assertEquals(7, iso.memory(SAFE_KERNEL).segment().get(JAVA_LONG, 8));
+            assertClosed(iso);
+            iso.gate(SAFE_KERNEL).run(() -> iso.memory(SAFE_KERNEL).segment().set(JAVA_LONG, 8, 7));
+            assertEquals(7L, (long) iso.gate(SAFE_KERNEL).call(() -> iso.memory(SAFE_KERNEL).segment().get(JAVA_LONG, 8)));
         }
     }
 
@@ -67,8 +157,8 @@ class GateTest {
                     iso.gate(USER).run(() -> iso.gate(SAFE_KERNEL).run(() -> { }));
                 }
             };
-            Thread a = iso.newThread("a", work);
-            Thread b = iso.newThread("b", work);
+            Thread a = iso.newThread("a", null, work);
+            Thread b = iso.newThread("b", null, work);
             a.start();
             b.start();
             a.join();
@@ -203,7 +293,7 @@ class GateTest {
         try (Isolation iso = boot(Backend.MPROTECT)) {
             java.util.concurrent.CountDownLatch inKernel = new java.util.concurrent.CountDownLatch(1);
             java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
-            Thread kernel = iso.newThread("kernel", () -> iso.gate(SAFE_KERNEL).run(() -> {
+            Thread kernel = iso.newThread("kernel", null, () -> iso.gate(SAFE_KERNEL).run(() -> {
                 inKernel.countDown();
                 try {
                     done.await();
@@ -218,7 +308,7 @@ class GateTest {
             iso.gate(USER).run(() -> { });
             done.countDown();
             kernel.join();
-            assertEquals(99, iso.memory(SAFE_KERNEL).segment().get(JAVA_LONG, 16));
+            assertEquals(99L, (long) iso.gate(SAFE_KERNEL).call(() -> iso.memory(SAFE_KERNEL).segment().get(JAVA_LONG, 16)));
         }
     }
 }

@@ -31,11 +31,24 @@ class PolicyTest {
 
     @Test
     void pkruOfEachPaperDomain() {
-        assertEquals(0, paper.pkru(SAFE_KERNEL, keys::get).value());
-        // the unsafe kernel loses key 1 only: the artifact's isolation_start value
-        assertEquals(0xC, paper.pkru(UNSAFE_KERNEL, keys::get).value());
+        // keys 1..3 belong to the policy; 4..15 belong to no domain and are denied to all
+        assertEquals(0xFFFF_FF00, paper.pkru(SAFE_KERNEL, keys::get).value());
+        // the unsafe kernel loses key 1 as well: the artifact's isolation_start value, 0xC
+        assertEquals(0xFFFF_FF00 | 0xC, paper.pkru(UNSAFE_KERNEL, keys::get).value());
         // the user loses keys 1 and 2 and keeps its own key 3
-        assertEquals(0x3C, paper.pkru(USER, keys::get).value());
+        assertEquals(0xFFFF_FF00 | 0x3C, paper.pkru(USER, keys::get).value());
+    }
+
+    @Test
+    void keysNoDomainOwnsAreDeniedToEveryDomain() {
+        for (Domain d : paper.domains()) {
+            Pkru pkru = paper.pkru(d, keys::get);
+            for (int key = 4; key < Pkru.KEYS; key++) {
+                assertEquals(Access.NONE, pkru.access(key), d + " key " + key);
+            }
+        }
+        assertEquals(Access.NONE, Pkru.DENY_ALL.access(1));
+        assertEquals(Access.READ_WRITE, Pkru.DENY_ALL.access(0));
     }
 
     @Test
@@ -48,7 +61,9 @@ class PolicyTest {
                 .grant(SAFE_KERNEL, Access.READ_WRITE, UNSAFE_KERNEL, stacks, USER)
                 .build();
         Map<Domain, Integer> k = Map.of(SAFE_KERNEL, 1, UNSAFE_KERNEL, 2, stacks, 3, USER, 0);
-        assertEquals(0xfc, artifact.pkru(USER, k::get).value());
+        // the artifact's value in the low byte; the keys the artifact leaves open are denied here
+        assertEquals(0xfc, artifact.pkru(USER, k::get).value() & 0xff);
+        assertEquals(0xFFFF_FFFC, artifact.pkru(USER, k::get).value());
     }
 
     @Test
@@ -57,7 +72,7 @@ class PolicyTest {
         Pkru user = p.pkru(USER, keys::get);
         assertEquals(Access.READ_ONLY, user.access(2));
         assertEquals(Access.NONE, user.access(1));
-        assertEquals(0b1100 | 0b100000, user.value());
+        assertEquals(0xFFFF_FF00 | 0b1100 | 0b100000, user.value());
     }
 
     @Test

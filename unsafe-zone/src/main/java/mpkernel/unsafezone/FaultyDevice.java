@@ -2,7 +2,7 @@ package mpkernel.unsafezone;
 
 import java.lang.foreign.MemorySegment;
 
-import mpkernel.isolation.RunsIn;
+import mpkernel.annotations.RunsIn;
 
 /**
  * {@code /dev/faulty}: a driver with a bug planted on purpose, the vehicle of the wild-write and

@@ -5,4 +5,4 @@
 @RunsIn("UNSAFE_KERNEL")
 package mpkernel.unsafezone;
 
-import mpkernel.isolation.RunsIn;
+import mpkernel.annotations.RunsIn;

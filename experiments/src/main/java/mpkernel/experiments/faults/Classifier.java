@@ -1,47 +1,75 @@
 package mpkernel.experiments.faults;
 
-import mpkernel.isolation.Backend;
+import mpkernel.experiments.launch.KernelOutcome;
 import mpkernel.isolation.fault.CrashReport;
-import mpkernel.isolation.fault.Fate;
+import mpkernel.kernel.boot.KernelReport;
 
 /**
- * Turns a trial JVM's {@link Fate} into a {@link TrialResult}. A protection fault counts as
- * detected by isolation only with the backend's own signal code (SEGV_PKUERR under mpk,
- * SEGV_ACCERR under mprotect) at an address inside a domain region; any other death is
- * CRASH_OTHER; a JVM that lived reports its own verdict.
+ * Turns a trial kernel's {@link KernelOutcome} into a {@link TrialResult}. A protection fault
+ * counts as detected by isolation only with the backend's own signal code (SEGV_PKUERR under
+ * mpk, SEGV_ACCERR under mprotect) at an address inside a domain region; any other death is
+ * CRASH_OTHER; a kernel that lived is judged from its signed report and the launcher's own
+ * search for the secret.
  */
 public final class Classifier {
 
     private Classifier() {
     }
 
-    /** The result of {@code trial} on {@code backend}, which ended as {@code fate} after {@code millis}. */
-    public static TrialResult classify(Backend backend, Trial trial, Fate fate, long millis) {
-        return switch (fate.kind()) {
+    /**
+     * The result of {@code trial}, which ended as {@code o} after {@code millis}; {@code golden}
+     * is the fault-free run's output hash ({@code -} for the golden run itself).
+     */
+    public static TrialResult classify(Trial trial, KernelOutcome o, String golden, long millis) {
+        return switch (o.verdict()) {
             case TIMEOUT -> new TrialResult(trial, Outcome.HANG, "-", "-", 0, "no end before the time limit", millis);
             case PROTECTION_FAULT -> {
-                CrashReport c = fate.crash().orElseThrow();
-                boolean ownCode = c.siCode() == (backend == Backend.MPK ? CrashReport.SEGV_PKUERR : CrashReport.SEGV_ACCERR);
-                yield new TrialResult(trial, ownCode ? Outcome.DETECTED_BY_ISOLATION : Outcome.CRASH_OTHER,
-                        fate.violatedRegion().orElseThrow().domain(), "0x" + Long.toHexString(c.siAddr()), c.siCode(),
-                        c.siCodeName() + " by " + fate.runningDomain().orElse("unknown"), millis);
+                CrashReport c = o.fate().crash().orElseThrow();
+                yield new TrialResult(trial, o.ownSignalCode() ? Outcome.DETECTED_BY_ISOLATION : Outcome.CRASH_OTHER,
+                        o.fate().violatedRegion().orElseThrow().domain(), "0x" + Long.toHexString(c.siAddr()), c.siCode(),
+                        c.siCodeName() + " by " + o.runningDomain().orElse("unknown"), millis);
             }
             case CRASHED -> {
-                CrashReport c = fate.crash().orElseThrow();
+                CrashReport c = o.fate().crash().orElseThrow();
                 yield new TrialResult(trial, Outcome.CRASH_OTHER, "-", "0x" + Long.toHexString(c.siAddr()), c.siCode(),
                         c.signal() + " " + c.siCodeName(), millis);
             }
-            case COMPLETED, FAILED -> fate.stdout().lines().filter(l -> l.startsWith("OUTCOME ")).findFirst()
-                    .map(l -> {
-                        String[] f = l.split(" ", 3);
-                        return new TrialResult(trial, Outcome.valueOf(f[1]), "-", "-", 0, f.length > 2 ? f[2] : "-", millis);
-                    })
-                    .orElse(new TrialResult(trial, Outcome.CRASH_OTHER, "-", "-", 0, "exit " + fate.exitCode() + " without a verdict", millis));
+            case BOOT_FAILED, NO_REPORT -> new TrialResult(trial, Outcome.CRASH_OTHER, "-", "-", 0,
+                    "exit " + o.fate().exitCode() + " without a signed verdict", millis);
+            case COMPLETED -> completed(trial, o, golden, millis);
         };
     }
 
-    /** The output hash a trial JVM printed, or {@code -}. */
-    public static String outputHash(Fate fate) {
-        return fate.stdout().lines().filter(l -> l.startsWith("OUTPUT-HASH ")).map(l -> l.substring(12)).findFirst().orElse("-");
+    private static TrialResult completed(Trial trial, KernelOutcome o, String golden, long millis) {
+        KernelReport.End end = o.end().orElseThrow();
+        KernelReport.Run run = o.lastRun().orElseThrow();
+        Outcome outcome;
+        String detail;
+        if (o.leaked()) {
+            outcome = Outcome.SECRET_LEAKED;
+            detail = "the kernel secret is in the output";
+        } else if (!end.intact()) {
+            outcome = Outcome.SILENT_KERNEL_CORRUPTION;
+            detail = end.problems().getFirst();
+        } else if (!run.termination().isEmpty()) {
+            outcome = Outcome.CAUGHT_BY_JAVA;
+            String cls = run.termination().split(":", 2)[0];
+            detail = cls.substring(cls.lastIndexOf('.') + 1);
+        } else if (run.status() != 0) {
+            outcome = Outcome.CAUGHT_BY_JAVA;
+            detail = "exit status " + run.status();
+        } else if (!golden.equals("-") && !golden.equals(outputHash(o))) {
+            outcome = Outcome.WRONG_OUTPUT;
+            detail = end.badFrames() > 0 ? "console device dropped " + end.badFrames() + " frame(s)" : "output differs";
+        } else {
+            outcome = Outcome.BENIGN;
+            detail = "-";
+        }
+        return new TrialResult(trial, outcome, "-", "-", 0, detail.replace(',', ';'), millis);
+    }
+
+    /** The output hash the trial kernel reported, or {@code -}. */
+    public static String outputHash(KernelOutcome o) {
+        return o.lastRun().map(KernelReport.Run::consoleSha256).filter(h -> !h.isEmpty()).orElse("-");
     }
 }

@@ -24,7 +24,7 @@ public final class GateCostProbe {
         try (Isolation iso = Isolation.boot(Backend.MPK_DRY, Policy.paper(1 << 20, 1 << 20))) {
             Gate gate = iso.gate(Domain.USER);
             double[] best = {Double.MAX_VALUE};
-            Thread t = iso.newThread("gate-cost", () -> {
+            Thread t = iso.newThread("gate-cost", null, () -> {
                 for (int trial = 0; trial < 5; trial++) {
                     long t0 = System.nanoTime();
                     for (long i = 0; i < rounds; i++) {

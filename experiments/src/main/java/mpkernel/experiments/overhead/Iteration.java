@@ -1,6 +1,5 @@
 package mpkernel.experiments.overhead;
 
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,7 +19,6 @@ public record Iteration(boolean warmup, double seconds, boolean verified, long s
 
     private static final Pattern RESULT = Pattern.compile(
             "^MPK-RESULT benchmark=(\\S+) size=(\\S+) seconds=([0-9.eE+-]+) verified=(true|false)$", Pattern.MULTILINE);
-    private static final String PREFIX = "ITERATION ";
 
     /** The {@code seconds} and {@code verified} of the last {@code MPK-RESULT} line in {@code output}. */
     static double[] parseResult(String output) {
@@ -35,19 +33,12 @@ public record Iteration(boolean warmup, double seconds, boolean verified, long s
         return last;
     }
 
-    /** This iteration as the line a child JVM prints. */
-    String line() {
-        return String.format(Locale.ROOT, "%s%s %.9f %b %d %d %.9f", PREFIX, warmup ? "warmup" : "measure", seconds, verified,
-                syscalls, unsafeCalls, wallSeconds);
-    }
-
-    /** Parses {@link #line()}; {@code null} for other lines. */
-    public static Iteration parse(String line) {
-        if (!line.startsWith(PREFIX)) {
-            return null;
-        }
-        String[] f = line.substring(PREFIX.length()).trim().split(" ");
-        return new Iteration(f[0].equals("warmup"), Double.parseDouble(f[1]), Boolean.parseBoolean(f[2]),
-                Long.parseLong(f[3]), Long.parseLong(f[4]), Double.parseDouble(f[5]));
+    /**
+     * The iteration a kernel reported: {@code result} is the program's last {@code MPK-RESULT}
+     * line; it verified only if that line says so and the program exited with 0.
+     */
+    public static Iteration of(boolean warmup, String result, boolean exitedCleanly, long syscalls, long unsafeCalls, double wallSeconds) {
+        double[] r = parseResult(result);
+        return new Iteration(warmup, r[0], r[1] == 1 && exitedCleanly, syscalls, unsafeCalls, wallSeconds);
     }
 }

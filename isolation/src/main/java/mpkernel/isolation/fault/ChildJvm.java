@@ -2,10 +2,10 @@ package mpkernel.isolation.fault;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,8 +17,13 @@ import mpkernel.isolation.RegionLayout;
 
 /**
  * Runs a Java main class in a child JVM that may be killed by a protection fault, and reports
- * its {@link Fate}. The child gets {@code -XX:ErrorFile} and {@code -Dmpk.layout} inside a
- * private work folder, no core dump, and the parent's JDK and class or module path.
+ * its {@link Fate}. The child writes its crash report to its standard error
+ * ({@code -XX:+ErrorFileToStderr}: it needs no file, and leaves none behind) and dumps no core.
+ *
+ * <p>The parent decides where the child's domain regions lie ({@link #layout}) and attributes a
+ * fault address with that layout, never with anything the child says about itself. What the
+ * child gets on its standard input ({@link #input}) is the way to hand it something its own
+ * code must not learn, such as a verdict token.
  */
 public final class ChildJvm {
 
@@ -27,8 +32,10 @@ public final class ChildJvm {
     private final List<String> args = new ArrayList<>();
     private Duration timeout = Duration.ofMinutes(10);
     private PrintStream echo;
-    private Path workDir;
     private String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private byte[] input = new byte[0];
+    private RegionLayout layout;
+    private java.util.function.Predicate<String> hidden = line -> false;
 
     private ChildJvm() {
     }
@@ -65,15 +72,27 @@ public final class ChildJvm {
         return this;
     }
 
-    /** Also copies the child's stdout and stderr to {@code out} as they come, without HotSpot's crash banner. */
+    /** Also copies the child's stdout and stderr to {@code out} as they come, without HotSpot's crash report. */
     public ChildJvm echoTo(PrintStream out) {
         echo = out;
         return this;
     }
 
-    /** Where the child's hs_err and layout files go (default: a fresh temp folder). */
-    public ChildJvm workDir(Path dir) {
-        workDir = dir;
+    /** Lines {@link #echoTo} does not copy (they are still recorded in the fate). */
+    public ChildJvm hideFromEcho(java.util.function.Predicate<String> lines) {
+        hidden = lines;
+        return this;
+    }
+
+    /** What the child reads on its standard input (then end of file). Default: nothing. */
+    public ChildJvm input(byte[] bytes) {
+        input = bytes.clone();
+        return this;
+    }
+
+    /** Where the parent placed the child's domain regions (it passes the base address itself). */
+    public ChildJvm layout(RegionLayout regions) {
+        layout = regions;
         return this;
     }
 
@@ -83,28 +102,31 @@ public final class ChildJvm {
         return this;
     }
 
+    /** The whole command line. */
+    public List<String> command() {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java);
+        cmd.add("-XX:+ErrorFileToStderr");
+        cmd.add("-XX:-CreateCoredumpOnCrash");
+        cmd.addAll(jvmArgs);
+        cmd.addAll(launch);
+        cmd.addAll(args);
+        return cmd;
+    }
+
     /** Runs the child to its end. */
     public Fate run() {
         try {
-            Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("mpk-child");
-            Path hsErr = dir.resolve("hs_err.log");
-            Path layout = dir.resolve("layout.txt");
-            Files.deleteIfExists(hsErr);
-            Files.deleteIfExists(layout);
-            List<String> cmd = new ArrayList<>();
-            cmd.add(java);
-            cmd.add("-XX:ErrorFile=" + hsErr);
-            cmd.add("-XX:-CreateCoredumpOnCrash");
-            cmd.add("-Dmpk.layout=" + layout);
-            cmd.addAll(jvmArgs);
-            cmd.addAll(launch);
-            cmd.addAll(args);
-            Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.PIPE).start();
-            p.getOutputStream().close();
+            Process p = new ProcessBuilder(command()).start();
             StringBuilder out = new StringBuilder();
             StringBuilder err = new StringBuilder();
-            Thread o = pump(p.getInputStream(), out, echo);
-            Thread e = pump(p.getErrorStream(), err, echo);
+            Thread o = pump(p.getInputStream(), out, echo, hidden);
+            Thread e = pump(p.getErrorStream(), err, echo, hidden);
+            try (OutputStream stdin = p.getOutputStream()) {
+                stdin.write(input);
+            } catch (IOException ignored) {
+                // the child did not read its input (it died, or does not want it)
+            }
             boolean finished = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (!finished) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -113,10 +135,9 @@ public final class ChildJvm {
             }
             o.join();
             e.join();
-            Optional<CrashReport> crash = Files.exists(hsErr) ? CrashReport.read(hsErr) : Optional.empty();
-            Optional<RegionLayout> regions = Files.exists(layout) ? Optional.of(RegionLayout.read(layout)) : Optional.empty();
-            return new Fate(finished ? p.exitValue() : -1, !finished, out.toString(), err.toString(), crash, regions,
-                    Files.exists(hsErr) ? Optional.of(hsErr) : Optional.empty());
+            Optional<CrashReport> crash = CrashReport.parse(err.toString());
+            return new Fate(finished ? p.exitValue() : -1, !finished, out.toString(), err.toString(), crash,
+                    Optional.ofNullable(layout));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run child JVM", e);
         } catch (InterruptedException e) {
@@ -125,18 +146,19 @@ public final class ChildJvm {
         }
     }
 
-    private static Thread pump(InputStream in, StringBuilder sink, PrintStream echo) {
-        Thread t = Thread.ofPlatform().daemon().start(() -> {
-            boolean banner = false;
+    private static Thread pump(InputStream in, StringBuilder sink, PrintStream echo, java.util.function.Predicate<String> hidden) {
+        return Thread.ofPlatform().daemon().start(() -> {
+            boolean report = false;
             try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = reader.readLine()) != null) {
                     synchronized (sink) {
                         sink.append(line).append('\n');
                     }
-                    // HotSpot's crash banner ("#" lines) goes to the log, not to the user's screen.
-                    banner |= line.startsWith("# A fatal error has been detected");
-                    if (echo != null && !banner && !(line.startsWith("#") && line.length() < 3)) {
+                    // HotSpot's crash report is for the parent to read, not for the user's screen.
+                    report |= CrashReport.startsReport(line);
+                    // (the bare "#" lines HotSpot prints around its crash banner go with it)
+                    if (echo != null && !report && !line.equals("#") && !hidden.test(line)) {
                         echo.println(line);
                         echo.flush();
                     }
@@ -145,6 +167,5 @@ public final class ChildJvm {
                 // the child died; what it wrote so far is in the sink
             }
         });
-        return t;
     }
 }

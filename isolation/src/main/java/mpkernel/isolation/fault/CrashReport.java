@@ -1,8 +1,5 @@
 package mpkernel.isolation.fault;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,8 +34,17 @@ public record CrashReport(String signal, int siCode, long siAddr, String thread,
         javaFrames = List.copyOf(javaFrames);
     }
 
-    /** Parses hs_err text; empty if it has no {@code siginfo:} line (an abort, not a signal). */
-    public static Optional<CrashReport> parse(String hsErr) {
+    /**
+     * Parses a HotSpot crash report (hs_err text, here the child's standard error); empty if it
+     * has no {@code siginfo:} line (an abort, not a signal).
+     */
+    public static Optional<CrashReport> parse(String text) {
+        // the last report counts: text before it may be anything the program printed
+        int banner = text.lastIndexOf(BANNER);
+        if (banner < 0) {
+            return Optional.empty();
+        }
+        String hsErr = text.substring(banner);
         Matcher m = SIGINFO.matcher(hsErr);
         if (!m.find()) {
             return Optional.empty();
@@ -78,28 +84,23 @@ public record CrashReport(String signal, int siCode, long siAddr, String thread,
                 frames.isEmpty() ? nativeSectionFrames : frames));
     }
 
-    /** Reads and parses an hs_err file. */
-    public static Optional<CrashReport> read(Path hsErr) throws IOException {
-        return parse(Files.readString(hsErr));
-    }
-
     private static final Pattern FRAME_CLASS = Pattern.compile("([A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)+)\\.[\\w$<>]+\\(");
+
+    /** The first line of HotSpot's crash banner. */
+    private static final String BANNER = "# A fatal error has been detected";
+
+    /** Whether {@code line} starts HotSpot's crash report. */
+    static boolean startsReport(String line) {
+        return line.startsWith(BANNER);
+    }
 
     /**
      * The domain of the innermost crashed frame whose package or class is annotated
-     * {@link mpkernel.isolation.RunsIn}: the code that made the access. Classes are looked up
-     * in this JVM, which must have the same modules as the crashed one.
+     * {@code @RunsIn}, as {@code domains} reads it from the class files: the code that made the
+     * access. Code whose {@code RunsIn.value()} is not {@code declared} is attributed to its
+     * {@code otherwise()}. No class of the crashed JVM is loaded here.
      */
-    public Optional<String> runningDomain() {
-        return runningDomain(name -> true);
-    }
-
-    /**
-     * Like {@link #runningDomain()}, for a system that declares only the domains
-     * {@code declared} accepts: code whose {@link mpkernel.isolation.RunsIn#value()} is not
-     * declared is attributed to its {@link mpkernel.isolation.RunsIn#otherwise()}.
-     */
-    public Optional<String> runningDomain(java.util.function.Predicate<String> declared) {
+    public Optional<String> runningDomain(RunsInReader domains, java.util.function.Predicate<String> declared) {
         for (String frame : javaFrames) {
             Matcher m = FRAME_CLASS.matcher(frame);
             if (!m.find()) {
@@ -110,32 +111,12 @@ public record CrashReport(String signal, int siCode, long siAddr, String thread,
             if (hidden > 0) {
                 name = name.substring(0, hidden);
             }
-            Optional<String> d = domainOf(name, declared);
+            Optional<String> d = domains.domainOf(name).map(r -> declared.test(r.value()) || r.otherwise().isEmpty() ? r.value() : r.otherwise());
             if (d.isPresent()) {
                 return d;
             }
         }
         return Optional.empty();
-    }
-
-    private static Optional<String> domainOf(String className, java.util.function.Predicate<String> declared) {
-        try {
-            Class<?> c = Class.forName(className, false, CrashReport.class.getClassLoader());
-            for (Class<?> k = c; k != null; k = k.getEnclosingClass()) {
-                mpkernel.isolation.RunsIn r = k.getAnnotation(mpkernel.isolation.RunsIn.class);
-                if (r != null) {
-                    return Optional.of(resolve(r, declared));
-                }
-            }
-            mpkernel.isolation.RunsIn p = c.getPackage() == null ? null : c.getPackage().getAnnotation(mpkernel.isolation.RunsIn.class);
-            return Optional.ofNullable(p).map(r -> resolve(r, declared));
-        } catch (ClassNotFoundException | LinkageError e) {
-            return Optional.empty();
-        }
-    }
-
-    private static String resolve(mpkernel.isolation.RunsIn r, java.util.function.Predicate<String> declared) {
-        return declared.test(r.value()) || r.otherwise().isEmpty() ? r.value() : r.otherwise();
     }
 
     /** Whether this is a protection fault: SIGSEGV with SEGV_ACCERR or SEGV_PKUERR. */

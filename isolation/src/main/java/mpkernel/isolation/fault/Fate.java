@@ -1,6 +1,5 @@
 package mpkernel.isolation.fault;
 
-import java.nio.file.Path;
 import java.util.Optional;
 
 import mpkernel.isolation.RegionLayout;
@@ -11,13 +10,12 @@ import mpkernel.isolation.RegionLayout;
  * @param exitCode the exit status, -1 after a timeout
  * @param timedOut the child was killed for running too long
  * @param stdout everything it printed on stdout
- * @param stderr everything it printed on stderr
- * @param crash the parsed hs_err file, if the JVM died of a signal
- * @param layout the region layout the child recorded at boot, if it booted
- * @param hsErrFile the hs_err file, if written
+ * @param stderr everything it printed on stderr, its crash report included
+ * @param crash the crash report on stderr, if the JVM died of a signal
+ * @param layout where the parent placed the child's domain regions, if it did
  */
 public record Fate(int exitCode, boolean timedOut, String stdout, String stderr,
-                   Optional<CrashReport> crash, Optional<RegionLayout> layout, Optional<Path> hsErrFile) {
+                   Optional<CrashReport> crash, Optional<RegionLayout> layout) {
 
     /** The broad outcome. */
     public enum Kind {
@@ -44,9 +42,12 @@ public record Fate(int exitCode, boolean timedOut, String stdout, String stderr,
         return exitCode == 0 ? Kind.COMPLETED : Kind.FAILED;
     }
 
-    /** The domain whose code made the faulting access, resolved against the domains the child declared. */
-    public Optional<String> runningDomain() {
-        return crash.flatMap(c -> c.runningDomain(d -> layout.map(l -> l.of(d).isPresent()).orElse(true)));
+    /**
+     * The domain whose code made the faulting access, read by {@code domains} from the class
+     * files of the crashed frames and resolved against the domains of the layout.
+     */
+    public Optional<String> runningDomain(RunsInReader domains) {
+        return crash.flatMap(c -> c.runningDomain(domains, d -> layout.map(l -> l.of(d).isPresent()).orElse(true)));
     }
 
     /** The domain region that holds the faulting address. */

@@ -6,12 +6,16 @@ public enum Errno {
     EPERM(1),
     /** No such file or directory. */
     ENOENT(2),
+    /** Input/output error. */
+    EIO(5),
     /** Bad file descriptor. */
     EBADF(9),
     /** No child task with that id. */
     ECHILD(10),
     /** Out of memory. */
     ENOMEM(12),
+    /** Permission denied. */
+    EACCES(13),
     /** Bad address: a buffer that is not the caller's memory. */
     EFAULT(14),
     /** File exists. */
@@ -22,6 +26,8 @@ public enum Errno {
     EINVAL(22),
     /** Too many open files. */
     EMFILE(24),
+    /** File too large. */
+    EFBIG(27),
     /** No space left on the file system. */
     ENOSPC(28),
     /** Read-only file system. */

@@ -1,17 +1,19 @@
 package mpkernel.kernel.boot;
 
+import mpkernel.isolation.Gate;
 import mpkernel.kernel.core.UnsafeCalls;
 
 /**
  * Faults the experiments inject into kernel internals that no user program can reach: here, a
- * bit error in a virtio descriptor, as a flaky bus or a buggy driver would produce.
+ * bit error in a virtio descriptor, as a flaky bus or a buggy driver would produce, and a safe
+ * kernel bug that bypasses the vault.
  */
 public final class FaultHooks {
     private final UnsafeCalls unsafe;
-    private final mpkernel.isolation.Gate safeKernel;
-    private final java.lang.foreign.MemorySegment secret;
+    private final Gate safeKernel;
+    private final Secret secret;
 
-    FaultHooks(UnsafeCalls unsafe, mpkernel.isolation.Gate safeKernel, java.lang.foreign.MemorySegment secret) {
+    FaultHooks(UnsafeCalls unsafe, Gate safeKernel, Secret secret) {
         this.unsafe = unsafe;
         this.safeKernel = safeKernel;
         this.secret = secret;
@@ -20,10 +22,10 @@ public final class FaultHooks {
     /**
      * A safe-kernel bug: code in {@code SAFE_KERNEL} reads the secret directly instead of
      * through the vault's gate. With a {@code VAULT} domain this must fault; without one it is
-     * ordinary kernel code reading kernel memory.
+     * ordinary kernel code reading kernel memory (and copies nothing anywhere).
      */
-    public byte[] readSecretBypassingTheVault() {
-        return safeKernel.call(() -> secret.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE));
+    public void readSecretBypassingTheVault() {
+        safeKernel.run(() -> secret.memory().get(java.lang.foreign.ValueLayout.JAVA_BYTE, 0));
     }
 
     /** The console request after {@code afterRequests} more is posted with address bit {@code bit} flipped. */

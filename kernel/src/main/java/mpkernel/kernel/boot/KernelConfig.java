@@ -2,9 +2,12 @@ package mpkernel.kernel.boot;
 
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import mpkernel.isolation.Backend;
 
@@ -18,51 +21,72 @@ import mpkernel.isolation.Backend;
  * @param console where the console device writes
  * @param secretSeed seed of the kernel secret, or {@code null} for a random one
  * @param domains optional domains added to the paper's three
+ * @param base where the domain regions go (0: anywhere), as a parent process chose it
+ * @param confine confine the whole JVM once booted ({@code Isolation.confine}); only for a
+ *     process that is nothing but this kernel
+ * @param strict refuse to boot where confinement is asked for and the OS lacks it
+ * @param reports read a report token on standard input at boot and sign
+ *     {@link Kernel#report reports} with it
  */
 public record KernelConfig(Backend backend, long kernelBytes, long userBytes, Map<String, Path> hostFiles,
-                           OutputStream console, Long secretSeed, java.util.Set<OptionalDomain> domains) {
+                           OutputStream console, Long secretSeed, Set<OptionalDomain> domains,
+                           long base, boolean confine, boolean strict, boolean reports) {
 
-    /** 64 MiB per kernel domain, 2 GiB of user memory, no host files, console to stdout, random secret. */
+    /** 64 MiB per kernel domain, 2 GiB of user memory, no host files, console to stdout, random secret, unconfined. */
     public static KernelConfig defaults(Backend backend) {
-        return new KernelConfig(backend, 64L << 20, 2L << 30, Map.of(), System.out, null, java.util.Set.of());
+        return new KernelConfig(backend, 64L << 20, 2L << 30, Map.of(), System.out, null, Set.of(), 0, false, false, false);
     }
 
     public KernelConfig {
         Objects.requireNonNull(backend, "backend");
         Objects.requireNonNull(console, "console");
         hostFiles = Map.copyOf(hostFiles);
-        domains = java.util.Set.copyOf(domains);
+        domains = Set.copyOf(domains);
         if (kernelBytes < (16L << 20)) {
             throw new IllegalArgumentException("kernel regions need at least 16 MiB, got " + kernelBytes);
+        }
+        if (userBytes < (1L << 20)) {
+            throw new IllegalArgumentException("the user region needs at least 1 MiB, got " + userBytes);
         }
     }
 
     /** This config with {@code out} as the console. */
     public KernelConfig withConsole(OutputStream out) {
-        return new KernelConfig(backend, kernelBytes, userBytes, hostFiles, out, secretSeed, domains);
+        return new KernelConfig(backend, kernelBytes, userBytes, hostFiles, out, secretSeed, domains, base, confine, strict, reports);
     }
 
     /** This config with one more host file. */
     public KernelConfig withHostFile(String name, Path file) {
         Map<String, Path> m = new LinkedHashMap<>(hostFiles);
         m.put(name, file);
-        return new KernelConfig(backend, kernelBytes, userBytes, m, console, secretSeed, domains);
+        return new KernelConfig(backend, kernelBytes, userBytes, m, console, secretSeed, domains, base, confine, strict, reports);
     }
 
     /** This config with a user region of {@code bytes}. */
     public KernelConfig withUserBytes(long bytes) {
-        return new KernelConfig(backend, kernelBytes, bytes, hostFiles, console, secretSeed, domains);
+        return new KernelConfig(backend, kernelBytes, bytes, hostFiles, console, secretSeed, domains, base, confine, strict, reports);
     }
 
     /** This config with a fixed secret seed (reproducible experiments). */
     public KernelConfig withSecretSeed(long seed) {
-        return new KernelConfig(backend, kernelBytes, userBytes, hostFiles, console, seed, domains);
+        return new KernelConfig(backend, kernelBytes, userBytes, hostFiles, console, seed, domains, base, confine, strict, reports);
     }
 
     /** This config with {@code extra} domains added to the paper's three. */
-    public KernelConfig withDomains(java.util.Collection<OptionalDomain> extra) {
-        java.util.Set<OptionalDomain> all = new java.util.HashSet<>(domains);
+    public KernelConfig withDomains(Collection<OptionalDomain> extra) {
+        Set<OptionalDomain> all = new HashSet<>(domains);
         all.addAll(extra);
-        return new KernelConfig(backend, kernelBytes, userBytes, hostFiles, console, secretSeed, all);
+        return new KernelConfig(backend, kernelBytes, userBytes, hostFiles, console, secretSeed, all, base, confine, strict, reports);
+    }
+
+    /** This config with the regions at {@code address}. */
+    public KernelConfig withBase(long address) {
+        return new KernelConfig(backend, kernelBytes, userBytes, hostFiles, console, secretSeed, domains, address, confine, strict, reports);
+    }
+
+    /** This config for a process of its own: confined once booted ({@code strict}: or not at all), reports signed. */
+    public KernelConfig asProcess(boolean strictConfinement) {
+        return new KernelConfig(backend, kernelBytes, userBytes, hostFiles, console, secretSeed, domains, base,
+                backend != Backend.NONE, strictConfinement, true);
     }
 }

@@ -14,14 +14,14 @@ public enum OptionalDomain {
 
     /**
      * The device drivers, split out of {@code UNSAFE_KERNEL}: the virtio console and the faulty
-     * driver run here, with their DMA memory as the domain's own (device-visible) region. The
-     * driver may touch nothing else; the safe kernel reads and writes its buffers.
+     * driver run here, with their rings and DMA buffers in the domain's own region. The driver
+     * may touch nothing else; the safe kernel reads and writes its buffers, and the emulated
+     * device (domain {@code DEVICE}) reaches them instead of the unsafe kernel's.
      */
     DRIVER(new Domain("DRIVER"), 16L << 20) {
         @Override
         Policy.Builder declare(Policy.Builder policy) {
             return policy.domain(domain(), bytes())
-                    .deviceVisible(domain())
                     .grant(Domain.SAFE_KERNEL, Access.READ_WRITE, domain());
         }
     },

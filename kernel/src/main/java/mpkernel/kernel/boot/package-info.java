@@ -6,4 +6,4 @@
 @RunsIn("SAFE_KERNEL")
 package mpkernel.kernel.boot;
 
-import mpkernel.isolation.RunsIn;
+import mpkernel.annotations.RunsIn;

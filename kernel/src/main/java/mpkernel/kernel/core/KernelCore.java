@@ -56,7 +56,8 @@ public final class KernelCore {
         }
         long bytes = count * size;
         long addr = userHeap.malloc(bytes);
-        unsafe.writeBytes(addr, (byte) 0, bytes);
+        // the unsafe kernel is never handed more than the block it may write
+        unsafe.writeBytes(addr, (byte) 0, Math.min(bytes, userHeap.sizeOf(addr)));
         return userSlice(addr, bytes);
     }
 
@@ -74,6 +75,9 @@ public final class KernelCore {
     synchronized MemorySegment mmap(long bytes) {
         if (bytes <= 0) {
             throw new SysError(Errno.EINVAL, "mmap of " + bytes + " bytes");
+        }
+        if (bytes > user.byteSize()) {
+            throw new SysError(Errno.ENOMEM, "mmap of " + bytes + " bytes: the user region has " + user.byteSize());
         }
         long pages = (bytes + PageAllocator.PAGE - 1) / PageAllocator.PAGE;
         long addr = userPages.allocate(pages);

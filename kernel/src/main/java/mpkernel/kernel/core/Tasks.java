@@ -4,15 +4,17 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import mpkernel.isolation.Domain;
 import mpkernel.isolation.Gate;
 import mpkernel.isolation.Isolation;
 import mpkernel.kernel.api.Errno;
 import mpkernel.kernel.api.SysError;
 
 /**
- * The program's tasks: each a platform thread that enters {@code USER} through the user gate.
- * A task carries its domain stack and saved PKRU in its thread (the gates keep them per OS
- * thread), so crossings on one task never disturb another's rights under {@code mpk}.
+ * The program's tasks: each a platform thread whose rights outside every gate are the user
+ * domain's (it sets them itself when it starts, though the kernel creates it inside a system
+ * call) and that enters {@code USER} through the user gate. A task that dies leaves a
+ * description made inside the user gate; the kernel never formats a program's exception itself.
  */
 public final class Tasks {
 
@@ -27,28 +29,30 @@ public final class Tasks {
     }
 
     private static final class Task {
-        final Thread thread;
-        volatile Throwable failure;
-
-        Task(Thread thread) {
-            this.thread = thread;
-        }
+        Thread thread;
+        volatile String failure;
     }
 
     /** Starts {@code body} in {@code USER} on a new task; returns its id. */
     public int spawn(Runnable body) {
         int tid = ids.incrementAndGet();
-        Task[] self = new Task[1];
-        Thread t = iso.newThread("user-task-" + tid, () -> {
+        Task task = new Task();
+        task.thread = iso.newThread("user-task-" + tid, Domain.USER, () -> {
             try {
-                userGate.run(body);
+                task.failure = userGate.call(() -> {
+                    try {
+                        body.run();
+                        return null;
+                    } catch (Throwable e) {
+                        return Termination.describe(e);
+                    }
+                });
             } catch (Throwable e) {
-                self[0].failure = e;
+                task.failure = "the task could not enter the user domain: " + e.getClass().getName();
             }
         });
-        self[0] = new Task(t);
-        tasks.put(tid, self[0]);
-        t.start();
+        tasks.put(tid, task);
+        task.thread.start();
         return tid;
     }
 

@@ -5,6 +5,7 @@ import java.lang.foreign.MemorySegment;
 import mpkernel.isolation.Gate;
 import mpkernel.unsafezone.FaultyDevice;
 import mpkernel.unsafezone.RawMemory;
+import mpkernel.unsafezone.virtio.Doorbell;
 import mpkernel.unsafezone.virtio.VirtioConsole;
 
 /**
@@ -39,13 +40,13 @@ public final class UnsafeCalls {
     }
 
     /** Creates the console driver inside its domain (it initialises its ring). */
-    public void attachConsole(long ring, int queueSize, long dma, mpkernel.unsafezone.virtio.ConsoleDevice device) {
+    public void attachConsole(long ring, int queueSize, long dma, Doorbell device) {
         console = driver.call(() -> new VirtioConsole(ring, queueSize, dma, device));
     }
 
-    /** Creates the faulty driver over its buffer. */
+    /** Creates the faulty driver over its buffer, inside its domain. */
     public void attachFaulty(long buffer, long size) {
-        faulty = new FaultyDevice(buffer, size);
+        faulty = driver.call(() -> new FaultyDevice(buffer, size));
     }
 
     /** {@code write_bytes}: sets {@code len} bytes at {@code address}. */
@@ -100,11 +101,11 @@ public final class UnsafeCalls {
 
     /** Fault injection: the console driver's {@code afterRequests}-th next descriptor gets address bit {@code bit} flipped. */
     public void flipConsoleDescriptorBit(int afterRequests, int bit) {
-        console.flipDescriptorBit(afterRequests, bit);
+        driver.run(() -> console.flipDescriptorBit(afterRequests, bit));
     }
 
     /** Where the faulty driver's buffer is. */
     public long faultyBuffer() {
-        return faulty.buffer();
+        return driver.callLong(faulty::buffer);
     }
 }

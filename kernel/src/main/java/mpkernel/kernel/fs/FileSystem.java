@@ -2,7 +2,6 @@ package mpkernel.kernel.fs;
 
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,6 +46,8 @@ public final class FileSystem {
     static final long D_LEN = 4;
     static final long D_NAME = 6;
     static final int NAME_MAX = (int) (DIRENT - D_NAME);
+    /** Largest file: the kernel heap's 64 MiB region could not hold more anyway. */
+    static final long MAX_FILE = 1L << 30;
 
     static final long FD = 16;
     static final long FD_INODE = 0;  // inode number + 1, 0 = closed
@@ -58,7 +59,10 @@ public final class FileSystem {
     private final MemorySegment fds;
     private final HeapAllocator heap;
     private final MemorySegment kernelMemory;
-    private final List<Path> hostFiles = new ArrayList<>();
+    /** Host files, opened when added: a confined kernel process opens nothing later. */
+    private final List<FileChannel> hostFiles = new ArrayList<>();
+    /** Inodes created before {@link #sealBoot}: their table rows must never change. */
+    private int bootInodes = -1;
     private final List<Device> devices = new ArrayList<>();
 
     /** A file system whose tables are carved from {@code tables} and whose file data comes from {@code heap}. */
@@ -81,14 +85,31 @@ public final class FileSystem {
         devices.add(device);
     }
 
-    /** Makes the host file {@code host} readable as {@code /host/NAME}. */
+    /** Makes the host file {@code host} readable as {@code /host/NAME}; it is opened now and stays open. */
     public void addHostFile(String name, Path host) {
         if (!Files.isRegularFile(host) || !Files.isReadable(host)) {
             throw new IllegalArgumentException("host file " + host + " is not a readable regular file");
         }
+        FileChannel ch;
+        try {
+            ch = FileChannel.open(host, StandardOpenOption.READ);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("host file " + host + " cannot be opened: " + e.getMessage());
+        }
         int ino = create("/host/" + name, F_HOST | F_READONLY);
         inodes.set(JAVA_INT, ino * INODE + I_EXTRA, hostFiles.size());
-        hostFiles.add(host);
+        hostFiles.add(ch);
+    }
+
+    /** Closes the host files. */
+    public void closeHostFiles() {
+        for (FileChannel ch : hostFiles) {
+            try {
+                ch.close();
+            } catch (IOException ignored) {
+                // shutting down
+            }
+        }
     }
 
     /** Creates a read-only file with {@code content}. */
@@ -117,13 +138,20 @@ public final class FileSystem {
             ino = create(path, 0);
         }
         int f = flags(ino);
-        if ((f & F_DIR) != 0 && (flags & 3) != Sys.O_RDONLY) {
+        int mode = flags & 3;
+        if (mode == 3) {
+            throw new SysError(Errno.EINVAL, "access mode 3 of " + path);
+        }
+        boolean writes = mode != Sys.O_RDONLY || (flags & (Sys.O_TRUNC | Sys.O_APPEND)) != 0;
+        if ((f & F_DIR) != 0 && writes) {
             throw new SysError(Errno.EISDIR, path);
         }
-        if ((f & F_READONLY) != 0 && (flags & 3) != Sys.O_RDONLY) {
+        if ((f & F_READONLY) != 0 && writes) {
             throw new SysError(Errno.EROFS, path + " is read-only");
         }
-        if ((flags & Sys.O_TRUNC) != 0 && (f & (F_DEVICE | F_HOST)) == 0) {
+        // POSIX leaves O_TRUNC with O_RDONLY unspecified; Linux truncates. Here it is refused above
+        // for read-only files and honoured only on files opened for writing.
+        if ((flags & Sys.O_TRUNC) != 0 && mode != Sys.O_RDONLY && (f & (F_DEVICE | F_HOST)) == 0) {
             inodes.set(JAVA_LONG, ino * INODE + I_SIZE, 0);
         }
         for (int fd = 3; fd < FDS; fd++) {
@@ -191,6 +219,9 @@ public final class FileSystem {
             default -> throw new SysError(Errno.EINVAL, "whence " + whence);
         };
         long pos = base + offset;
+        if (((base ^ pos) & (offset ^ pos)) < 0) {
+            throw new SysError(Errno.EINVAL, "offset " + offset + " from " + base + " overflows");
+        }
         // A device defines its own offsets (the faulty driver takes any); files cannot go below 0.
         if (pos < 0 && (flags(ino) & F_DEVICE) == 0) {
             throw new SysError(Errno.EINVAL, "negative offset " + pos);
@@ -213,15 +244,19 @@ public final class FileSystem {
     private long size(int ino) {
         if ((flags(ino) & F_HOST) != 0) {
             try {
-                return Files.size(hostFiles.get(inodes.get(JAVA_INT, ino * INODE + I_EXTRA)));
+                return hostFiles.get(inodes.get(JAVA_INT, ino * INODE + I_EXTRA)).size();
             } catch (IOException e) {
-                throw new SysError(Errno.ENOENT, "host file vanished: " + e.getMessage());
+                throw new SysError(Errno.EIO, "host file: " + e.getMessage());
             }
         }
         return inodes.get(JAVA_LONG, ino * INODE + I_SIZE);
     }
 
     private long writeAt(int ino, long off, MemorySegment src) {
+        if (off < 0 || off > MAX_FILE || src.byteSize() > MAX_FILE - off) {
+            throw new SysError(Errno.EFBIG, "a write of " + src.byteSize() + " bytes at offset " + off + " would pass the "
+                    + MAX_FILE + "-byte file size limit");
+        }
         long end = off + src.byteSize();
         long cap = inodes.get(JAVA_LONG, ino * INODE + I_CAPACITY);
         if (end > cap) {
@@ -252,18 +287,14 @@ public final class FileSystem {
         return kernelMemory.asSlice(address - kernelMemory.address(), bytes);
     }
 
+    /** Reads straight into {@code dst} (user memory, which the safe kernel may write), at most 1 MiB a call. */
     private long readHost(int ino, long off, MemorySegment dst) {
-        Path host = hostFiles.get(inodes.get(JAVA_INT, ino * INODE + I_EXTRA));
-        try (FileChannel ch = FileChannel.open(host, StandardOpenOption.READ)) {
-            ByteBuffer buf = ByteBuffer.allocate((int) Math.min(dst.byteSize(), 1 << 20));
-            int n = ch.read(buf, off);
-            if (n <= 0) {
-                return 0;
-            }
-            MemorySegment.copy(MemorySegment.ofArray(buf.array()), 0, dst, 0, n);
-            return n;
+        FileChannel ch = hostFiles.get(inodes.get(JAVA_INT, ino * INODE + I_EXTRA));
+        try {
+            int n = ch.read(dst.asSlice(0, Math.min(dst.byteSize(), 1 << 20)).asByteBuffer(), off);
+            return Math.max(n, 0);
         } catch (IOException e) {
-            throw new SysError(Errno.ENOENT, "host file " + host + ": " + e.getMessage());
+            throw new SysError(Errno.EIO, "host file: " + e.getMessage());
         }
     }
 
@@ -342,15 +373,86 @@ public final class FileSystem {
         return b;
     }
 
-    /** The data blocks of read-only kernel files, as {address, bytes} pairs, for the integrity digest. */
-    public List<long[]> readOnlyDataBlocks() {
-        List<long[]> blocks = new ArrayList<>();
+    /** Address of the directory table (safe-kernel memory), for {@code /proc/layout}. */
+    public long directoryAddress() {
+        return dirents.address();
+    }
+
+    /** Bytes of the directory table. */
+    public long directoryBytes() {
+        return dirents.byteSize();
+    }
+
+    /**
+     * Marks the end of boot: the files, directories and descriptors that exist now are the
+     * kernel's own, and {@link #bootState} covers them.
+     */
+    public void sealBoot() {
         for (int ino = 0; ino < INODES; ino++) {
-            long addr = inodes.get(JAVA_LONG, ino * INODE + I_DATA);
-            if ((flags(ino) & F_USED) != 0 && (flags(ino) & F_READONLY) != 0 && addr != 0) {
-                blocks.add(new long[] {addr, inodes.get(JAVA_LONG, ino * INODE + I_SIZE)});
+            if ((flags(ino) & F_USED) != 0) {
+                bootInodes = ino + 1;
             }
         }
-        return blocks;
+    }
+
+    /**
+     * The safe-kernel memory no run may change, by name: the inode and directory rows of every
+     * file that existed at boot and the data of read-only files. (Descriptors are not in it: a
+     * program may close or move its own.)
+     */
+    public java.util.Map<String, MemorySegment> bootState() {
+        if (bootInodes < 0) {
+            throw new IllegalStateException("sealBoot() first");
+        }
+        java.util.Map<String, MemorySegment> state = new java.util.LinkedHashMap<>();
+        state.put("inode table (boot files)", inodes.asSlice(0, INODE * bootInodes));
+        state.put("directory entries (boot files)", dirents.asSlice(0, DIRENT * bootInodes));
+        for (int ino = 0; ino < bootInodes; ino++) {
+            long addr = inodes.get(JAVA_LONG, ino * INODE + I_DATA);
+            if ((flags(ino) & F_USED) != 0 && (flags(ino) & F_READONLY) != 0 && addr != 0) {
+                state.put("data of " + name(ino), at(addr, inodes.get(JAVA_LONG, ino * INODE + I_SIZE)));
+            }
+        }
+        return state;
+    }
+
+    /**
+     * Checks the tables' structure: every directory entry names a used inode with a valid,
+     * unique absolute path, every open descriptor a used inode. Returns the first violation,
+     * or {@code null}.
+     */
+    public String checkInvariants() {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (int d = 0; d < INODES; d++) {
+            int ref = dirents.get(JAVA_INT, d * DIRENT + D_INODE);
+            if (ref == 0) {
+                continue;
+            }
+            if (ref - 1 != d || (flags(d) & F_USED) == 0) {
+                return "directory entry " + d + " names inode " + (ref - 1) + ", which is not in use";
+            }
+            int len = dirents.get(JAVA_SHORT, d * DIRENT + D_LEN);
+            if (len <= 0 || len > NAME_MAX) {
+                return "directory entry " + d + " has a name of " + len + " bytes";
+            }
+            String name = name(d);
+            if (!name.startsWith("/") || !names.add(name)) {
+                return "directory entry " + d + " has a bad or duplicate name";
+            }
+        }
+        for (int fd = 0; fd < FDS; fd++) {
+            int ref = fds.get(JAVA_INT, fd * FD + FD_INODE);
+            if (ref != 0 && (ref < 1 || ref > INODES || (flags(ref - 1) & F_USED) == 0)) {
+                return "descriptor " + fd + " refers to inode " + (ref - 1) + ", which is not in use";
+            }
+        }
+        return null;
+    }
+
+    /** The path of inode {@code ino}. */
+    private String name(int ino) {
+        int len = dirents.get(JAVA_SHORT, ino * DIRENT + D_LEN);
+        return new String(dirents.asSlice(ino * DIRENT + D_NAME, Math.max(0, Math.min(len, NAME_MAX)))
+                .toArray(java.lang.foreign.ValueLayout.JAVA_BYTE), StandardCharsets.UTF_8);
     }
 }

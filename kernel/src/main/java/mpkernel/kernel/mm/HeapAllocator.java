@@ -80,12 +80,15 @@ public final class HeapAllocator {
         return RECORD * capacity + 4L * (Integer.highestOneBit(capacity * 2 - 1) << 1) + 4L * CLASSES + 3 * 64;
     }
 
+    /**
+     * Largest request served: 64 TiB, more than any region, and small enough that rounding a
+     * request up to the alignment or to whole pages cannot overflow.
+     */
+    public static final long MAX_REQUEST = 1L << 46;
+
     /** Allocates {@code bytes}, 16-byte aligned; returns the block's address. */
     public long malloc(long bytes) {
-        if (bytes < 0) {
-            throw new SysError(Errno.EINVAL, "malloc(" + bytes + ")");
-        }
-        long size = Math.max(ALIGN, (bytes + ALIGN - 1) & -ALIGN);
+        long size = blockSize("malloc", bytes);
         int r = takeFree(size);
         if (r == NIL) {
             long chunk = Math.max(CHUNK, (size + PageAllocator.PAGE - 1) & -PageAllocator.PAGE);
@@ -139,7 +142,7 @@ public final class HeapAllocator {
      */
     public long realloc(long address, long bytes, Mover mover) {
         long old = sizeOf(address);
-        long size = Math.max(ALIGN, (bytes + ALIGN - 1) & -ALIGN);
+        long size = blockSize("realloc", bytes);
         if (size <= old) {
             return address;
         }
@@ -149,11 +152,38 @@ public final class HeapAllocator {
         return fresh;
     }
 
+    /** The block size serving a request of {@code bytes}, checked before it is rounded. */
+    private long blockSize(String call, long bytes) {
+        if (bytes < 0) {
+            throw new SysError(Errno.EINVAL, call + "(" + bytes + ")");
+        }
+        if (bytes > MAX_REQUEST) {
+            throw new SysError(Errno.ENOMEM, name + ": " + call + "(" + bytes + ") is larger than any region");
+        }
+        return Math.max(ALIGN, (bytes + ALIGN - 1) & -ALIGN);
+    }
+
     /** Copies block contents when {@link #realloc} moves a block. */
     @FunctionalInterface
     public interface Mover {
         /** Copies {@code bytes} from {@code from} to {@code to}. */
         void move(long from, long to, long bytes);
+    }
+
+    /**
+     * The records of the blocks allocated now, as the parts that stay fixed while a block lives
+     * (address, size, state; not the links, which neighbours' splits and merges update): for
+     * the integrity check of blocks allocated at boot.
+     */
+    public java.util.List<MemorySegment> allocatedRecords() {
+        java.util.List<MemorySegment> parts = new java.util.ArrayList<>();
+        for (int r = 0; r < capacity; r++) {
+            if (getInt(r, R_STATE) == USED) {
+                parts.add(records.asSlice(r * RECORD + R_ADDR, 16));
+                parts.add(records.asSlice(r * RECORD + R_STATE, 4));
+            }
+        }
+        return parts;
     }
 
     /** Address of the block-record table (safe-kernel memory). */

@@ -7,4 +7,4 @@
 @RunsIn("SAFE_KERNEL")
 package mpkernel.kernel.mm;
 
-import mpkernel.isolation.RunsIn;
+import mpkernel.annotations.RunsIn;

@@ -84,7 +84,48 @@ class SyscallTest {
             sys.munmap(m);
             assertEquals(Errno.EINVAL, errno(() -> sys.munmap(m)), "double unmap");
         });
-        assertEquals(null, kernel.audit());
+        assertEquals(List.of(), kernel.integrity());
+    }
+
+    @Test
+    void sizesAreCheckedBeforeTheyAreRounded() {
+        boot(KernelConfig.defaults(Backend.MPROTECT));
+        asUser(() -> {
+            MemorySegment big = sys.malloc(64L << 20);
+            // once rounded up to 16 bytes, Long.MAX_VALUE would wrap to a tiny block
+            assertEquals(Errno.ENOMEM, errno(() -> sys.calloc(1, Long.MAX_VALUE)));
+            assertEquals(Errno.ENOMEM, errno(() -> sys.malloc(Long.MAX_VALUE - 3)));
+            assertEquals(Errno.ENOMEM, errno(() -> sys.realloc(big, Long.MAX_VALUE)));
+            assertEquals(Errno.ENOMEM, errno(() -> sys.mmap(Long.MAX_VALUE)));
+            assertEquals(Errno.ENOMEM, errno(() -> sys.calloc(Long.MAX_VALUE / 2, 2)));
+            assertEquals(Errno.ENOMEM, errno(() -> sys.calloc(3, Long.MAX_VALUE / 2)), "count * size overflows");
+            sys.free(big);
+            int fd = sys.open("/f", Sys.O_RDWR | Sys.O_CREAT);
+            assertEquals(Errno.EINVAL, errno(() -> {
+                sys.lseek(fd, Long.MAX_VALUE, Sys.SEEK_SET);
+                sys.lseek(fd, Long.MAX_VALUE, Sys.SEEK_CUR);
+            }), "offset overflow");
+            sys.lseek(fd, Long.MAX_VALUE - 2, Sys.SEEK_SET);
+            assertEquals(Errno.EFBIG, errno(() -> sys.write(fd, "xyz")));
+            sys.close(fd);
+        });
+        assertEquals(List.of(), kernel.integrity());
+    }
+
+    @Test
+    void readOnlyFilesRefuseEveryWriteLikeFlag() {
+        boot(KernelConfig.defaults(Backend.MPROTECT));
+        asUser(() -> {
+            long size = sys.stat("/proc/layout").size();
+            for (int flags : new int[] {Sys.O_RDONLY | Sys.O_TRUNC, Sys.O_WRONLY, Sys.O_RDWR, Sys.O_RDONLY | Sys.O_APPEND,
+                    Sys.O_WRONLY | Sys.O_TRUNC}) {
+                assertEquals(Errno.EROFS, errno(() -> sys.open("/proc/layout", flags)), "flags " + Integer.toOctalString(flags));
+            }
+            assertEquals(size, sys.stat("/proc/layout").size(), "untouched");
+            assertEquals(Errno.EISDIR, errno(() -> sys.open("/proc", Sys.O_RDONLY | Sys.O_TRUNC)));
+            assertEquals(Errno.EINVAL, errno(() -> sys.open("/proc/layout", 3)), "access mode 3");
+        });
+        assertEquals(List.of(), kernel.integrity());
     }
 
     @Test
@@ -178,9 +219,11 @@ class SyscallTest {
         kernel.isolation().gate(Domain.SAFE_KERNEL).run(() -> kernel.writeBytes(addr + 1, (byte) 0x5a, 4094));
         assertEquals(before + 1, kernel.unsafeGate().crossings());
         MemorySegment block = unsafe.asSlice(addr - unsafe.address(), 4096);
-        assertEquals(0x5a, block.get(JAVA_BYTE, 1));
-        assertEquals(0x5a, block.get(JAVA_BYTE, 4094));
-        assertEquals(0, block.get(JAVA_BYTE, 4095), "exactly len bytes");
+        // outside every gate nothing is readable: look from inside the unsafe kernel
+        byte[] seen = kernel.unsafeGate().call(() -> block.toArray(JAVA_BYTE));
+        assertEquals(0x5a, seen[1]);
+        assertEquals(0x5a, seen[4094]);
+        assertEquals(0, seen[4095], "exactly len bytes");
     }
 
     @Test
@@ -242,24 +285,62 @@ class SyscallTest {
     }
 
     @Test
-    void secretAndDigestAreStableAcrossACorrectRunAndSeeded() {
+    void integrityHoldsAcrossACorrectRunAndSeesEveryChangeToBootState() {
         boot(KernelConfig.defaults(Backend.NONE).withSecretSeed(42));
-        byte[] secret = kernel.secret();
-        String digest = kernel.integrityDigest();
         asUser(() -> {
             int fd = sys.open("/f", Sys.O_RDWR | Sys.O_CREAT);
             sys.write(fd, "data");
             sys.close(fd);
+            sys.free(sys.malloc(1 << 20));
         });
-        assertEquals(digest, kernel.integrityDigest());
-        kernel.close();
-        boot(KernelConfig.defaults(Backend.NONE).withSecretSeed(42));
-        assertArrayEquals(secret, kernel.secret(), "a seed fixes the secret");
-        // flip one secret byte behind the kernel's back: the digest must notice
+        assertEquals(List.of(), kernel.integrity());
         MemorySegment safe = kernel.isolation().memory(Domain.SAFE_KERNEL).segment();
-        String clean = kernel.integrityDigest();
+        // behind the kernel's back (no protection under none): flip a secret bit
         safe.set(JAVA_BYTE, Kernel.SECRET_OFFSET, (byte) (safe.get(JAVA_BYTE, Kernel.SECRET_OFFSET) ^ 1));
-        assertTrue(!clean.equals(kernel.integrityDigest()));
+        assertTrue(kernel.integrity().getFirst().startsWith("the safe kernel's header page changed"), kernel.integrity().toString());
+        kernel.close();
+
+        // rename a boot file: the directory row of /proc/layout
+        boot(KernelConfig.defaults(Backend.NONE));
+        long dirents = kernel.isolation().memory(Domain.SAFE_KERNEL).address();
+        MemorySegment table = kernel.isolation().memory(Domain.SAFE_KERNEL).segment();
+        long at = find(table, "/proc/layout");
+        table.set(JAVA_BYTE, at + "/proc/lay".length(), (byte) 'X');
+        assertEquals(Errno.ENOENT, errno(() -> asUser(() -> sys.open("/proc/layout", Sys.O_RDONLY))));
+        assertTrue(kernel.integrity().stream().anyMatch(p -> p.startsWith("directory entries (boot files) changed")),
+                kernel.integrity().toString() + dirents);
+    }
+
+    @Test
+    void aSeedFixesTheSecretAndLeaksAreFoundRawOrInHex() {
+        boot(KernelConfig.defaults(Backend.MPROTECT).withSecretSeed(42));
+        byte[] expected = new byte[Kernel.SECRET_BYTES];
+        java.util.SplittableRandom r = new java.util.SplittableRandom(42);
+        MemorySegment e = MemorySegment.ofArray(expected);
+        for (int off = 0; off < expected.length; off += 8) {
+            e.set(java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED, off, r.nextLong());
+        }
+        String hex = java.util.HexFormat.of().formatHex(expected);
+        assertTrue(kernel.leaks(("stolen: " + hex + "\n").getBytes(StandardCharsets.US_ASCII)), "hex");
+        assertTrue(kernel.leaks(("STOLEN " + hex.toUpperCase() + "!").getBytes(StandardCharsets.US_ASCII)), "upper-case hex");
+        byte[] raw = new byte[40];
+        System.arraycopy(expected, 0, raw, 5, expected.length);
+        assertTrue(kernel.leaks(raw), "raw bytes");
+        expected[31] ^= 1;
+        assertTrue(!kernel.leaks(java.util.HexFormat.of().formatHex(expected).getBytes(StandardCharsets.US_ASCII)), "one bit off");
+        assertTrue(!kernel.leaks(new byte[0]));
+    }
+
+    /** Offset of the directory row holding {@code path} in the safe-kernel region. */
+    private static long find(MemorySegment safe, String path) {
+        byte[] name = path.getBytes(StandardCharsets.US_ASCII);
+        MemorySegment n = MemorySegment.ofArray(name);
+        for (long off = 0; off + name.length < Kernel.STATIC_BYTES; off++) {
+            if (MemorySegment.mismatch(safe, off, off + name.length, n, 0, name.length) < 0 && safe.get(JAVA_BYTE, off - 2) == name.length) {
+                return off;
+            }
+        }
+        throw new AssertionError(path + " not found");
     }
 
     private static Errno errno(Executable call) {

@@ -6,42 +6,44 @@ package mpkernel.unsafezone.virtio;
  * (flags u16, idx u16, ring[size] u16) and the used ring (flags u16, idx u16,
  * ring[size] of {id u32, len u32}).
  */
-record RingLayout(int size) {
+public record RingLayout(int size) {
 
-    static final int DESC_BYTES = 16;
+    /** Bytes of one descriptor. */
+    public static final int DESC_BYTES = 16;
 
-    RingLayout {
+    /** A layout of {@code size} entries, a power of two up to 32768. */
+    public RingLayout {
         if (size <= 0 || (size & (size - 1)) != 0 || size > 32768) {
             throw new IllegalArgumentException("queue size must be a power of two up to 32768, got " + size);
         }
     }
 
-    long desc(int i) {
+    public long desc(int i) {
         return (long) DESC_BYTES * i;
     }
 
-    long availIdx() {
+    public long availIdx() {
         return (long) DESC_BYTES * size + 2;
     }
 
-    long availRing(int slot) {
+    public long availRing(int slot) {
         return (long) DESC_BYTES * size + 4 + 2L * slot;
     }
 
-    long usedBase() {
+    public long usedBase() {
         return (availRing(size) + 3) & ~3L;
     }
 
-    long usedIdx() {
+    public long usedIdx() {
         return usedBase() + 2;
     }
 
-    long usedRing(int slot) {
+    public long usedRing(int slot) {
         return usedBase() + 4 + 8L * slot;
     }
 
     /** Bytes the whole queue occupies. */
-    long bytes() {
+    public long bytes() {
         return usedRing(size);
     }
 }

@@ -20,12 +20,13 @@ public final class VirtioConsole {
 
     /** Payload bytes per request. */
     public static final int CHUNK = 4096;
-    static final int HEADER = 8;
+    /** Bytes of a frame's header: crc32 u32, length u32. */
+    public static final int HEADER = 8;
 
     private final RingLayout layout;
     private final MemorySegment ring;
     private final long dma;
-    private final ConsoleDevice device;
+    private final Doorbell device;
     private short availIdx;
     private short lastUsed;
     private int flipCountdown = -1;
@@ -35,7 +36,7 @@ public final class VirtioConsole {
      * A driver over a queue at {@code ringAddress} ({@link #ringBytes} bytes) and a DMA buffer of
      * {@link #dmaBytes()} bytes at {@code dmaAddress}, both in memory the device can see.
      */
-    public VirtioConsole(long ringAddress, int queueSize, long dmaAddress, ConsoleDevice device) {
+    public VirtioConsole(long ringAddress, int queueSize, long dmaAddress, Doorbell device) {
         this.layout = new RingLayout(queueSize);
         this.ring = MemorySegment.ofAddress(ringAddress).reinterpret(layout.bytes());
         this.dma = dmaAddress;

@@ -5,6 +5,7 @@ import java.lang.foreign.ValueLayout;
 import java.util.HexFormat;
 import java.util.List;
 
+import mpkernel.kernel.api.Program;
 import mpkernel.kernel.api.Sys;
 import mpkernel.kernel.api.UserProgram;
 
@@ -14,17 +15,8 @@ import mpkernel.kernel.api.UserProgram;
  * kernel. Java's memory safety does not stop it (the module has native access); only the
  * protection of safe-kernel memory can.
  */
+@Program(name = "attack-read-secret", description = "ATTACK: a user program with native access reads the kernel secret by raw address")
 public final class AttackReadSecret implements UserProgram {
-
-    @Override
-    public String name() {
-        return "attack-read-secret";
-    }
-
-    @Override
-    public String description() {
-        return "ATTACK: a user program with native access reads the kernel secret by raw address";
-    }
 
     @Override
     public int main(Sys sys, List<String> args) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.zip.CRC32;
 
+import mpkernel.kernel.api.Program;
 import mpkernel.kernel.api.Sys;
 import mpkernel.kernel.api.UserProgram;
 
@@ -26,17 +27,8 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * unsafe kernel's faulty driver (unsafe-kernel source), by raw access from this module's native
  * access (user source), or by a plain Java bug (use after free, overflow of a user buffer).
  */
+@Program(name = "fault-workload", description = "the fault-injection workload (used by ./mpk faults)")
 public final class FaultWorkload implements UserProgram {
-
-    @Override
-    public String name() {
-        return "fault-workload";
-    }
-
-    @Override
-    public String description() {
-        return "the fault-injection workload (used by ./mpk faults)";
-    }
 
     @Override
     public int main(Sys sys, List<String> args) {

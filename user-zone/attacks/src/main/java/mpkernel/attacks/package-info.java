@@ -2,4 +2,4 @@
 @RunsIn("USER")
 package mpkernel.attacks;
 
-import mpkernel.isolation.RunsIn;
+import mpkernel.annotations.RunsIn;

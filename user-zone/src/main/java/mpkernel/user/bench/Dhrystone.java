@@ -3,6 +3,7 @@ package mpkernel.user.bench;
 import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import mpkernel.kernel.api.Program;
 import mpkernel.kernel.api.Sys;
 import mpkernel.kernel.api.UserProgram;
 
@@ -25,6 +26,7 @@ import mpkernel.kernel.api.UserProgram;
  * (default 0 at {@code small}, else 3,000,000); the timed run starts from fresh data as the
  * original does, so its final values do not depend on the warm-up.
  */
+@Program(name = "dhrystone", description = "Dhrystone 2.1 (Weicker 1988), Dhrystones per second and DMIPS")
 public final class Dhrystone implements UserProgram {
 
     private static final String NAME = "dhrystone";
@@ -42,16 +44,6 @@ public final class Dhrystone implements UserProgram {
     /** For tests: {@code expectedHook} may alter the "should be" values before the comparison. */
     Dhrystone(UnaryOperator<DhryValues> expectedHook) {
         this.expectedHook = expectedHook;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "Dhrystone 2.1 (Weicker 1988), Dhrystones per second and DMIPS";
     }
 
     @Override

@@ -4,6 +4,7 @@ import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 
 import java.util.List;
 import java.util.Set;
+import mpkernel.kernel.api.Program;
 import mpkernel.kernel.api.Sys;
 import mpkernel.kernel.api.UserProgram;
 
@@ -29,6 +30,7 @@ import mpkernel.kernel.api.UserProgram;
  * <p>Sizes (order {@code n}): {@code small} 200, {@code default} 2500 (about 3 s, 3.5-4
  * GFLOPS, on an idle 2.6 GHz Xeon; 50 MB of matrix), {@code large} 4000; {@code --n} and {@code --seed} override.
  */
+@Program(name = "linpack", description = "LINPACK benchmark: LU solve of a seeded random dense system, MFLOPS (Dongarra)")
 public final class Linpack implements UserProgram {
 
     static final String NAME = "linpack";
@@ -46,16 +48,6 @@ public final class Linpack implements UserProgram {
     Linpack corruptResult() {
         corruptResult = true;
         return this;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "LINPACK benchmark: LU solve of a seeded random dense system, MFLOPS (Dongarra)";
     }
 
     /** The problem of one run. */

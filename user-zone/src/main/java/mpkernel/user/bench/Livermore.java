@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import mpkernel.kernel.api.Program;
 import mpkernel.kernel.api.Sys;
 import mpkernel.kernel.api.UserProgram;
 
@@ -28,6 +29,7 @@ import mpkernel.kernel.api.UserProgram;
  * original's calibration pass, so that the timed samples run JIT-compiled code (default 0 at
  * {@code small}, else 30; without it the first part's figures measure the interpreter).
  */
+@Program(name = "livermore", description = "Livermore Fortran Kernels (McMahon 1986), 24 kernels, MFLOPS")
 public final class Livermore implements UserProgram {
 
     private static final String NAME = "livermore";
@@ -43,16 +45,6 @@ public final class Livermore implements UserProgram {
     /** For tests: {@code expectedHook} may alter a copy of the expected checksum table. */
     Livermore(UnaryOperator<double[][]> expectedHook) {
         this.expectedHook = expectedHook;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "Livermore Fortran Kernels (McMahon 1986), 24 kernels, MFLOPS";
     }
 
     /** One kernel's outcome in one part. */

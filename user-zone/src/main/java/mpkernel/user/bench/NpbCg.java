@@ -6,6 +6,7 @@ import java.lang.foreign.MemorySegment;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
+import mpkernel.kernel.api.Program;
 import mpkernel.kernel.api.Sys;
 import mpkernel.kernel.api.UserProgram;
 
@@ -22,7 +23,10 @@ import mpkernel.kernel.api.UserProgram;
  *
  * <p>Verification (NPB): {@code |zeta - zeta_ref| / zeta_ref <= 1e-10}.
  */
+@Program(name = "npb-cg", description = "NPB 3.x CG: sparse eigenvalue estimate by conjugate gradient (--class S|W|A)")
 public final class NpbCg implements UserProgram {
+
+    private static final String NAME = "npb-cg";
 
     private static final double EPSILON = 1.0e-10;
     private static final long SEED = 314159265L;
@@ -40,18 +44,8 @@ public final class NpbCg implements UserProgram {
     }
 
     @Override
-    public String name() {
-        return "npb-cg";
-    }
-
-    @Override
-    public String description() {
-        return "NPB 3.x CG: sparse eigenvalue estimate by conjugate gradient (--class S|W|A)";
-    }
-
-    @Override
     public int main(Sys sys, List<String> args) {
-        return NpbArgs.main(sys, args, name(),
+        return NpbArgs.main(sys, args, NAME,
                 (npbClass, memory) -> run(sys, memory, tweak.apply(NpbCgParams.forClass(npbClass))));
     }
 
@@ -103,7 +97,7 @@ public final class NpbCg implements UserProgram {
                 * (3.0 + nnz + NpbCgSolver.CG_ITERATIONS * (5.0 + nnz) + 3.0);
         NpbReport.completed(report, "CG", p.npbClass(), Integer.toString(n), p.niter(), seconds,
                 NpbReport.mops(operations, seconds), "floating point", verified);
-        return report.finish(sys, name(), String.valueOf(p.npbClass()), seconds, verified);
+        return report.finish(sys, NAME, String.valueOf(p.npbClass()), seconds, verified);
     }
 
     private static void fill(MemorySegment v, int n, double value) {

@@ -6,6 +6,7 @@ import java.lang.foreign.MemorySegment;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
+import mpkernel.kernel.api.Program;
 import mpkernel.kernel.api.Sys;
 import mpkernel.kernel.api.UserProgram;
 
@@ -25,7 +26,10 @@ import mpkernel.kernel.api.UserProgram;
  * NPB criterion), and additionally the number of accepted pairs and, where published, every annulus
  * count must match exactly.
  */
+@Program(name = "npb-ep", description = "NPB 3.x EP: Gaussian deviates by the polar method (--class S|W|A)")
 public final class NpbEp implements UserProgram {
+
+    private static final String NAME = "npb-ep";
 
     private static final int MK = 16;
     private static final int NK = 1 << MK;
@@ -46,18 +50,8 @@ public final class NpbEp implements UserProgram {
     }
 
     @Override
-    public String name() {
-        return "npb-ep";
-    }
-
-    @Override
-    public String description() {
-        return "NPB 3.x EP: Gaussian deviates by the polar method (--class S|W|A)";
-    }
-
-    @Override
     public int main(Sys sys, List<String> args) {
-        return NpbArgs.main(sys, args, name(),
+        return NpbArgs.main(sys, args, NAME,
                 (npbClass, memory) -> run(sys, memory, tweak.apply(NpbEpParams.forClass(npbClass))));
     }
 
@@ -114,7 +108,7 @@ public final class NpbEp implements UserProgram {
         }
         NpbReport.completed(report, "EP", p.npbClass(), Long.toString(size), 0, seconds,
                 NpbReport.mops(Math.pow(2.0, p.m() + 1), seconds), "Random numbers generated", verified);
-        return report.finish(sys, name(), String.valueOf(p.npbClass()), seconds, verified);
+        return report.finish(sys, NAME, String.valueOf(p.npbClass()), seconds, verified);
     }
 
     /** The seed of batch {@code k}: {@code s * an^k mod 2^46}, by binary powering of {@code an}. */

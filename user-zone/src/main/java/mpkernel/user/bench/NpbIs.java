@@ -6,6 +6,7 @@ import java.lang.foreign.MemorySegment;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
+import mpkernel.kernel.api.Program;
 import mpkernel.kernel.api.Sys;
 import mpkernel.kernel.api.UserProgram;
 
@@ -22,7 +23,10 @@ import mpkernel.kernel.api.UserProgram;
  * <p>Verification (NPB): all 5 partial checks in each of the 10 timed iterations and the full
  * sortedness check pass, i.e. 51 checks.
  */
+@Program(name = "npb-is", description = "NPB 3.x IS: integer key ranking by bucketed counting sort (--class S|W|A)")
 public final class NpbIs implements UserProgram {
+
+    private static final String NAME = "npb-is";
 
     private static final long SEED = 314159265L;
 
@@ -39,18 +43,8 @@ public final class NpbIs implements UserProgram {
     }
 
     @Override
-    public String name() {
-        return "npb-is";
-    }
-
-    @Override
-    public String description() {
-        return "NPB 3.x IS: integer key ranking by bucketed counting sort (--class S|W|A)";
-    }
-
-    @Override
     public int main(Sys sys, List<String> args) {
-        return NpbArgs.main(sys, args, name(),
+        return NpbArgs.main(sys, args, NAME,
                 (npbClass, memory) -> run(sys, memory, tweak.apply(NpbIsParams.forClass(npbClass))));
     }
 
@@ -78,7 +72,7 @@ public final class NpbIs implements UserProgram {
                 NpbIsParams.TEST_SIZE * NpbIsParams.ITERATIONS + 1);
         NpbReport.completed(report, "IS", p.npbClass(), Integer.toString(p.totalKeys()), NpbIsParams.ITERATIONS, seconds,
                 NpbReport.mops((double) NpbIsParams.ITERATIONS * p.totalKeys(), seconds), "keys ranked", verified);
-        return report.finish(sys, name(), String.valueOf(p.npbClass()), seconds, verified);
+        return report.finish(sys, NAME, String.valueOf(p.npbClass()), seconds, verified);
     }
 
     /** NPB's create_seq: each key is {@code Bmax/4} times the sum of four consecutive deviates. */

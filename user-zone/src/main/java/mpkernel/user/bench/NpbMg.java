@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 
+import mpkernel.kernel.api.Program;
 import mpkernel.kernel.api.Sys;
 import mpkernel.kernel.api.UserProgram;
 
@@ -22,7 +23,10 @@ import mpkernel.kernel.api.UserProgram;
  * <p>Verification (NPB): {@code |norm - norm_ref| / norm_ref <= 1e-8} for the L2 norm of the
  * final residual.
  */
+@Program(name = "npb-mg", description = "NPB 3.x MG: V-cycle multigrid on a periodic 3-D grid (--class S|W|A)")
 public final class NpbMg implements UserProgram {
+
+    private static final String NAME = "npb-mg";
 
     private static final double EPSILON = 1.0e-8;
 
@@ -39,18 +43,8 @@ public final class NpbMg implements UserProgram {
     }
 
     @Override
-    public String name() {
-        return "npb-mg";
-    }
-
-    @Override
-    public String description() {
-        return "NPB 3.x MG: V-cycle multigrid on a periodic 3-D grid (--class S|W|A)";
-    }
-
-    @Override
     public int main(Sys sys, List<String> args) {
-        return NpbArgs.main(sys, args, name(),
+        return NpbArgs.main(sys, args, NAME,
                 (npbClass, memory) -> run(sys, memory, tweak.apply(NpbMgParams.forClass(npbClass))));
     }
 
@@ -116,7 +110,7 @@ public final class NpbMg implements UserProgram {
         double points = (double) p.n() * p.n() * p.n();
         NpbReport.completed(report, "MG", p.npbClass(), size, p.iterations(), seconds,
                 NpbReport.mops(58.0 * p.iterations() * points, seconds), "floating point", verified);
-        return report.finish(sys, name(), String.valueOf(p.npbClass()), seconds, verified);
+        return report.finish(sys, NAME, String.valueOf(p.npbClass()), seconds, verified);
     }
 
     /** One V-cycle {@code u = u + M^k r} from the finest level {@code top} down to level 1 and back (NPB's mg3P). */

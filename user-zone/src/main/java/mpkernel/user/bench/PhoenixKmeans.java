@@ -5,6 +5,7 @@ import static mpkernel.user.bench.BenchReport.fmt;
 
 import java.util.List;
 import java.util.Set;
+import mpkernel.kernel.api.Program;
 import mpkernel.kernel.api.Sys;
 import mpkernel.kernel.api.UserProgram;
 
@@ -36,6 +37,7 @@ import mpkernel.kernel.api.UserProgram;
  * <p>Options: {@code --size small|default|large}, {@code --points N}, {@code --dims D},
  * {@code --clusters K}, {@code --max-value G}, {@code --seed S}.
  */
+@Program(name = "phoenix-kmeans", description = "Phoenix k-means clustering of seeded random points (Ranger et al., HPCA'07)")
 public final class PhoenixKmeans implements UserProgram {
 
     static final String NAME = "phoenix-kmeans";
@@ -68,16 +70,6 @@ public final class PhoenixKmeans implements UserProgram {
     PhoenixKmeans observeResult(ResultObserver resultObserver) {
         observer = resultObserver;
         return this;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "Phoenix k-means clustering of seeded random points (Ranger et al., HPCA'07)";
     }
 
     /** The problem of one run. */

@@ -4,6 +4,7 @@ import static mpkernel.user.bench.BenchReport.fmt;
 
 import java.util.List;
 import java.util.Set;
+import mpkernel.kernel.api.Program;
 import mpkernel.kernel.api.Sys;
 import mpkernel.kernel.api.UserProgram;
 
@@ -29,6 +30,7 @@ import mpkernel.kernel.api.UserProgram;
  * 2.6 s on a 2.6 GHz Xeon), {@code large} 2560 x 2560; options {@code --rows}, {@code --cols},
  * {@code --max-value}, {@code --seed} override them.
  */
+@Program(name = "phoenix-pca", description = "Phoenix PCA: row means and covariance matrix of a seeded random matrix (Ranger et al., HPCA'07)")
 public final class PhoenixPca implements UserProgram {
 
     static final String NAME = "phoenix-pca";
@@ -59,16 +61,6 @@ public final class PhoenixPca implements UserProgram {
     PhoenixPca observeResult(ResultObserver resultObserver) {
         observer = resultObserver;
         return this;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "Phoenix PCA: row means and covariance matrix of a seeded random matrix (Ranger et al., HPCA'07)";
     }
 
     /** The problem of one run. */

@@ -4,6 +4,7 @@ import java.lang.foreign.MemorySegment;
 import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import mpkernel.kernel.api.Program;
 import mpkernel.kernel.api.Sys;
 import mpkernel.kernel.api.UserProgram;
 
@@ -27,6 +28,7 @@ import mpkernel.kernel.api.UserProgram;
  * so that the JIT has compiled the modules (default 0 at {@code small}, else 10; every major loop
  * starts each module afresh, so the warm-up does not change the printout).
  */
+@Program(name = "whetstone", description = "Whetstone (Curnow & Wichmann 1976), double precision, MWIPS")
 public final class Whetstone implements UserProgram {
 
     private static final String NAME = "whetstone";
@@ -42,16 +44,6 @@ public final class Whetstone implements UserProgram {
     /** For tests: {@code expectedHook} may alter the reference rows before the comparison. */
     Whetstone(UnaryOperator<WhetstoneRow[]> expectedHook) {
         this.expectedHook = expectedHook;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "Whetstone (Curnow & Wichmann 1976), double precision, MWIPS";
     }
 
     @Override

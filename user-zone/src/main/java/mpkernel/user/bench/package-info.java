@@ -7,4 +7,4 @@
 @RunsIn("USER")
 package mpkernel.user.bench;
 
-import mpkernel.isolation.RunsIn;
+import mpkernel.annotations.RunsIn;

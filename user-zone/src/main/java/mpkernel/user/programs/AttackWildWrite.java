@@ -4,6 +4,7 @@ import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import mpkernel.kernel.api.Program;
 import mpkernel.kernel.api.Sys;
 import mpkernel.kernel.api.UserProgram;
 
@@ -13,20 +14,11 @@ import mpkernel.kernel.api.UserProgram;
  * device to their distance and writes: the driver's unchecked copy lands on the safe kernel's
  * secret. The program itself uses only system calls; the wild write is the unsafe kernel's.
  */
+@Program(name = "attack-wild-write", description = "ATTACK: make the faulty driver write past its buffer: into the kernel secret (default), or [unsafe|user] memory")
 public final class AttackWildWrite implements UserProgram {
 
     /** What the attack writes over the secret. */
     static final String PAYLOAD = "PWNED-BY-A-WILD-DRIVER-WRITE!!!!";
-
-    @Override
-    public String name() {
-        return "attack-wild-write";
-    }
-
-    @Override
-    public String description() {
-        return "ATTACK: make the faulty driver write past its buffer: into the kernel secret (default), or [unsafe|user] memory";
-    }
 
     @Override
     public int main(Sys sys, List<String> args) {

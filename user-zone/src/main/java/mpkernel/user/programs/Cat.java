@@ -3,24 +3,16 @@ package mpkernel.user.programs;
 import java.lang.foreign.MemorySegment;
 import java.util.List;
 
+import mpkernel.kernel.api.Program;
 import mpkernel.kernel.api.Sys;
 import mpkernel.kernel.api.SysError;
 import mpkernel.kernel.api.UserProgram;
 
 /** {@code cat FILE...}: copies files to the console through a malloc'd buffer, as the C original does. */
+@Program(name = "cat", description = "copy files (e.g. /proc/layout or /host/NAME) to the console")
 public final class Cat implements UserProgram {
 
     static final int BUFFER = 8192;
-
-    @Override
-    public String name() {
-        return "cat";
-    }
-
-    @Override
-    public String description() {
-        return "copy files (e.g. /proc/layout or /host/NAME) to the console";
-    }
 
     @Override
     public int main(Sys sys, List<String> args) {

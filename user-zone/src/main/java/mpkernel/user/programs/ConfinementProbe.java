@@ -3,6 +3,7 @@ package mpkernel.user.programs;
 import java.lang.foreign.MemorySegment;
 import java.util.List;
 
+import mpkernel.kernel.api.Program;
 import mpkernel.kernel.api.Sys;
 import mpkernel.kernel.api.UserProgram;
 
@@ -12,17 +13,8 @@ import mpkernel.kernel.api.UserProgram;
  * ({@code reinterpret}, which would let it forge a pointer into the kernel) and reflective
  * access to a kernel package that is not exported.
  */
+@Program(name = "confinement-probe", description = "check that JPMS denies this user module restricted FFM methods and kernel internals")
 public final class ConfinementProbe implements UserProgram {
-
-    @Override
-    public String name() {
-        return "confinement-probe";
-    }
-
-    @Override
-    public String description() {
-        return "check that JPMS denies this user module restricted FFM methods and kernel internals";
-    }
 
     @Override
     public int main(Sys sys, List<String> args) {

@@ -2,21 +2,13 @@ package mpkernel.user.programs;
 
 import java.util.List;
 
+import mpkernel.kernel.api.Program;
 import mpkernel.kernel.api.Sys;
 import mpkernel.kernel.api.UserProgram;
 
 /** {@code hello}: greets through the console and reports its pid, proving a full syscall round trip. */
+@Program(name = "hello", description = "print a greeting through the virtio console")
 public final class Hello implements UserProgram {
-
-    @Override
-    public String name() {
-        return "hello";
-    }
-
-    @Override
-    public String description() {
-        return "print a greeting through the virtio console";
-    }
 
     @Override
     public int main(Sys sys, List<String> args) {

@@ -31,6 +31,11 @@ record BenchRun(int status, String out, String err, int writes) {
         }
     }
 
+    /** The name {@code program} is run by, from its {@code @Program} annotation. */
+    static String nameOf(UserProgram program) {
+        return program.getClass().getAnnotation(mpkernel.kernel.api.Program.class).name();
+    }
+
     /** The last line of standard output. */
     String lastLine() {
         String[] lines = out.split("\n");
@@ -65,7 +70,7 @@ record BenchRun(int status, String out, String err, int writes) {
     /** Checks that {@code program} rejects each of {@code commandLines} as {@link #assertUsage} says. */
     static void assertUsage(UserProgram program, List<List<String>> commandLines) {
         for (List<String> args : commandLines) {
-            of(program, args.toArray(String[]::new)).assertUsage(program.name());
+            of(program, args.toArray(String[]::new)).assertUsage(BenchRun.nameOf(program));
         }
     }
 }

@@ -1,4 +1,4 @@
-package mpkernel.isolation;
+package mpkernel.annotations;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
