@@ -59,6 +59,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "refuse to run where the OS cannot confine the kernel process (seccomp)")
     boolean strict;
 
+    @Option(names = "--repeat", paramLabel = "N", description = "run the program N times on the one kernel (default ${DEFAULT-VALUE}); the exit status is the last run's")
+    int repeat = 1;
+
     @Option(names = "--inject", hidden = true, description = "inject a kernel bug before the program: vault-bypass")
     String inject = "";
 
@@ -92,6 +95,9 @@ final class RunCommand implements Callable<Integer> {
         }
         if (timeoutSeconds < 1) {
             throw new UserError("run: --timeout must be at least 1 second, got " + timeoutSeconds);
+        }
+        if (repeat < 1) {
+            throw new UserError("run: --repeat must be at least 1, got " + repeat);
         }
         Backend b = backend != null ? parseBackend(backend) : qemu || Pku.probe().available() ? Backend.MPK : Backend.MPROTECT;
         for (String h : hostFiles) {
@@ -132,7 +138,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private int runChild(Backend b, Set<OptionalDomain> optional) {
-        KernelLaunch launch = KernelLaunch.of(b, Launch.modulePath(), program, args).domains(optional).inject(inject)
+        KernelLaunch launch = KernelLaunch.of(b, Launch.modulePath(), program, args).domains(optional).inject(inject).repeat(0, repeat)
                 .strict(strict).timeout(Duration.ofSeconds(timeoutSeconds)).echoTo(System.out);
         for (String h : hostFiles) {
             int eq = h.indexOf('=');
@@ -201,6 +207,7 @@ final class RunCommand implements Callable<Integer> {
         if (strict) {
             cmd.add("--strict");
         }
+        cmd.addAll(List.of("--repeat", Integer.toString(repeat)));
         if (!domains.isEmpty()) {
             cmd.addAll(List.of("--domains", String.join(",", domains)));
         }

@@ -12,9 +12,12 @@ final class DomainThread extends Thread {
     private final PkruRegister register;
     private final int baseline;
 
-    /** A thread running {@code task}; under {@code register} (null: no per-thread rights) it starts with {@code baseline}. */
-    DomainThread(String name, Runnable task, PkruRegister register, int baseline) {
-        super(null, task, name, 0, false);
+    /**
+     * A thread of {@code group} (null: the creator's) running {@code task}; under
+     * {@code register} (null: no per-thread rights) it starts with {@code baseline}.
+     */
+    DomainThread(ThreadGroup group, String name, Runnable task, PkruRegister register, int baseline) {
+        super(group, task, name, 0, false);
         this.register = register;
         this.baseline = baseline;
     }

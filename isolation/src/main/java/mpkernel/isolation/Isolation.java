@@ -170,8 +170,13 @@ public final class Isolation implements AutoCloseable {
      * baseline means no rights on any region.
      */
     public Thread newThread(String name, Domain baseline, Runnable task) {
+        return newThread(null, name, baseline, task);
+    }
+
+    /** Like {@link #newThread(String, Domain, Runnable)}, in thread group {@code group} (null: the creator's). */
+    public Thread newThread(ThreadGroup group, String name, Domain baseline, Runnable task) {
         int pkru = baseline == null ? Pkru.DENY_ALL.value() : pkru(baseline).value();
-        return new DomainThread(name, task, backend == Backend.MPK ? PkruRegister.HARDWARE : null, pkru);
+        return new DomainThread(group, name, task, backend == Backend.MPK ? PkruRegister.HARDWARE : null, pkru);
     }
 
     /**
@@ -183,7 +188,7 @@ public final class Isolation implements AutoCloseable {
      */
     public static ThreadFactory threadFactory(String namePrefix) {
         AtomicInteger n = new AtomicInteger();
-        return task -> new DomainThread(namePrefix + "-" + n.incrementAndGet(), task, null, 0);
+        return task -> new DomainThread(null, namePrefix + "-" + n.incrementAndGet(), task, null, 0);
     }
 
     /** The innermost domain this thread entered through a gate, or {@code null} outside every gate (not tracked under {@link Backend#NONE}). */

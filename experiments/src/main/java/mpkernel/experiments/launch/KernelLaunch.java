@@ -18,6 +18,7 @@ import mpkernel.isolation.Backend;
 import mpkernel.isolation.RegionLayout;
 import mpkernel.isolation.fault.ChildJvm;
 import mpkernel.isolation.fault.Fate;
+import mpkernel.isolation.fault.PkuGuest;
 import mpkernel.isolation.fault.RunsInReader;
 import mpkernel.kernel.boot.Kernel;
 import mpkernel.kernel.boot.KernelProcess;
@@ -174,6 +175,10 @@ public final class KernelLaunch {
         childArgs.add(program);
         childArgs.addAll(args);
         List<String> jvm = new ArrayList<>(KernelJvm.options(module));
+        if (PkuGuest.insideGuest()) {
+            // under TCG a C2 compilation costs seconds and no time measured here is ever reported
+            jvm.add("-XX:TieredStopAtLevel=1");
+        }
         jvm.addAll(jvmArgs);
         ChildJvm child = ChildJvm.onModulePath(modulePath, "mpkernel.kernel", KernelProcess.class.getName())
                 .jvmArgs(jvm).args(childArgs).input(input.toByteArray()).layout(layout).timeout(timeout);

@@ -67,6 +67,7 @@ public final class Kernel implements AutoCloseable {
     private Integrity integrity;
     private ReportChannel reports;
     private ProgramRunner runner;
+    private long ring;
     private String confinement;
     private boolean closed;
     private volatile String lastTermination;
@@ -131,7 +132,7 @@ public final class Kernel implements AutoCloseable {
         PageAllocator dmaPages = ownDriver ? pages("driver", dmaMemory, 0) : scratchPages;
         MemorySegment staging = ownDriver ? slice(dmaMemory, dmaPages.allocate(2), 2 * PageAllocator.PAGE) : null;
         unsafe = new UnsafeCalls(iso.gate(Domain.UNSAFE_KERNEL), iso.gate(dmaMemory.domain()), staging);
-        long ring = dmaPages.allocate(1);
+        ring = dmaPages.allocate(1);
         long dma = dmaPages.allocate((VirtioConsole.dmaBytes() + PageAllocator.PAGE - 1) / PageAllocator.PAGE);
         consoleDevice = new ConsoleDevice(iso.gate(DEVICE), dmaMemory.segment(), ring, QUEUE_SIZE, config.console(),
                 task -> iso.newThread("virtio-console-device", null, task));
@@ -358,6 +359,7 @@ public final class Kernel implements AutoCloseable {
         sb.append(String.format("faulty-buffer 0x%x %d%n", unsafe.faultyBuffer(), FAULTY_BUFFER));
         sb.append(String.format("kernel-heap-records 0x%x %d%n", kernelHeap.recordsAddress(), kernelHeap.recordsInUseBytes()));
         sb.append(String.format("fs-directory 0x%x %d%n", fs.directoryAddress(), fs.directoryBytes()));
+        sb.append(String.format("console-ring 0x%x %d%n", ring, VirtioConsole.ringBytes(QUEUE_SIZE)));
         return sb.toString();
     }
 

@@ -20,6 +20,13 @@ import mpkernel.kernel.core.Termination;
  */
 final class ProgramRunner {
 
+    /**
+     * How long the kernel waits, after a program's main task returns, for the threads the
+     * program started to end, before it does anything else (its end-of-run checks open kernel
+     * memory under {@code mprotect}). Like {@code exit}, it does not wait for them beyond that.
+     */
+    static final long GRACE_MILLIS = 250;
+
     /** What a run left behind. */
     record Result(int status, String termination) {
     }
@@ -47,7 +54,8 @@ final class ProgramRunner {
         List<String> arguments = List.copyOf(args);
         int[] status = new int[1];
         String[] termination = new String[1];
-        Thread main = iso.newThread("user-main", Domain.USER, () -> {
+        ThreadGroup threads = new ThreadGroup("program " + name);
+        Thread main = iso.newThread(threads, "user-main", Domain.USER, () -> {
             try {
                 status[0] = user.callInt(() -> {
                     try {
@@ -67,6 +75,10 @@ final class ProgramRunner {
         main.start();
         try {
             main.join();
+            long deadline = System.nanoTime() + GRACE_MILLIS * 1_000_000;
+            while (threads.activeCount() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the program ran", e);

@@ -156,6 +156,11 @@ public final class KernelCore {
         return tasks.spawn(body);
     }
 
+    /** Waits for task {@code tid}; outside every gate (see {@link Tasks#await}). */
+    void awaitTask(int tid) {
+        tasks.await(tid);
+    }
+
     void threadJoin(int tid) {
         tasks.join(tid);
     }

@@ -101,8 +101,10 @@ public final class SyscallHandle implements Sys {
         return kernel.callInt(() -> k.threadSpawn(body));
     }
 
+    /** The wait happens before the crossing, outside the kernel: only the reaping is a system call. */
     @Override
     public void threadJoin(int tid) {
+        k.awaitTask(tid);
         kernel.run(() -> k.threadJoin(tid));
     }
 

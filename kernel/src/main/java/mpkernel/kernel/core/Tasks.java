@@ -56,11 +56,15 @@ public final class Tasks {
         return tid;
     }
 
-    /** Waits for task {@code tid}. */
-    public void join(int tid) {
-        Task task = tasks.remove(tid);
+    /**
+     * Waits for task {@code tid} to end, if there is one; called outside every gate, so that a
+     * thread waiting for another holds no kernel rights meanwhile (under {@code mprotect} they
+     * would be everyone's for as long as it waits). Touches only this registry, on the Java heap.
+     */
+    public void await(int tid) {
+        Task task = tasks.get(tid);
         if (task == null) {
-            throw new SysError(Errno.ECHILD, "no task " + tid);
+            return;
         }
         try {
             task.thread.join();
@@ -68,6 +72,18 @@ public final class Tasks {
             Thread.currentThread().interrupt();
             throw new SysError(Errno.EINVAL, "interrupted while joining task " + tid);
         }
+    }
+
+    /** Reaps task {@code tid}, which {@link #await} saw end; rethrows what killed it. */
+    public void join(int tid) {
+        Task task = tasks.get(tid);
+        if (task == null) {
+            throw new SysError(Errno.ECHILD, "no task " + tid);
+        }
+        if (task.thread.isAlive()) {
+            throw new SysError(Errno.EINVAL, "task " + tid + " has not ended");
+        }
+        tasks.remove(tid);
         if (task.failure != null) {
             throw new SysError(Errno.ECHILD, "task " + tid + " died: " + task.failure);
         }

@@ -6,6 +6,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 import mpkernel.kernel.api.Program;
+import mpkernel.kernel.api.ProcLayout;
 import mpkernel.kernel.api.Sys;
 import mpkernel.kernel.api.UserProgram;
 
@@ -20,7 +21,7 @@ public final class AttackReadSecret implements UserProgram {
 
     @Override
     public int main(Sys sys, List<String> args) {
-        Layout layout = Layout.read(sys);
+        ProcLayout layout = ProcLayout.read(sys);
         long address = layout.address("secret");
         int length = (int) layout.length("secret");
         sys.write(Sys.STDOUT, String.format("attack-read-secret: reading %d bytes of kernel secret at 0x%x%n", length, address));

@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import java.util.zip.CRC32;
 
 import mpkernel.kernel.api.Program;
+import mpkernel.kernel.api.ProcLayout;
 import mpkernel.kernel.api.Sys;
 import mpkernel.kernel.api.UserProgram;
 
@@ -48,7 +49,7 @@ public final class FaultWorkload implements UserProgram {
                 }
             }
         }
-        Layout layout = Layout.read(sys);
+        ProcLayout layout = ProcLayout.read(sys);
         Injector injector = new Injector(sys, layout, model, target, param);
         int when = (int) Math.floorMod(param, 3);
         SplittableRandom rnd = new SplittableRandom(seed);
@@ -137,12 +138,12 @@ public final class FaultWorkload implements UserProgram {
     /** Performs the one fault of a trial. */
     private static final class Injector {
         private final Sys sys;
-        private final Layout layout;
+        private final ProcLayout layout;
         private final String model;
         private final String target;
         private final long param;
 
-        Injector(Sys sys, Layout layout, String model, String target, long param) {
+        Injector(Sys sys, ProcLayout layout, String model, String target, long param) {
             this.sys = sys;
             this.layout = layout;
             this.model = model;

@@ -1,6 +1,9 @@
 package mpkernel.user.programs;
 
+import java.io.RandomAccessFile;
 import java.lang.foreign.MemorySegment;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import mpkernel.kernel.api.Program;
@@ -8,13 +11,18 @@ import mpkernel.kernel.api.Sys;
 import mpkernel.kernel.api.UserProgram;
 
 /**
- * {@code confinement-probe}: tries the two escapes JPMS must stop for a user module without
- * native access, and reports each as {@code denied} or {@code ALLOWED}: a restricted FFM method
- * ({@code reinterpret}, which would let it forge a pointer into the kernel) and reflective
- * access to a kernel package that is not exported.
+ * {@code confinement-probe}: tries every door a user module without native access might use to
+ * get around the isolation, and reports each as {@code denied} or {@code OPEN}: JPMS's (a
+ * restricted FFM method, kernel internals, the isolation API itself, {@code sun.misc.Unsafe}, the
+ * management API) and the OS's ({@code /proc/self/mem}, starting a process such as {@code jcmd} or
+ * {@code gdb}, writing a file). Exit status 0 when every door is shut.
  */
-@Program(name = "confinement-probe", description = "check that JPMS denies this user module restricted FFM methods and kernel internals")
+@Program(name = "confinement-probe", description = "try each door around the isolation (JPMS, /proc/self/mem, processes, files); exit 0 if all are shut")
 public final class ConfinementProbe implements UserProgram {
+
+    private interface Door {
+        void open() throws Exception;
+    }
 
     @Override
     public int main(Sys sys, List<String> args) {
@@ -32,7 +40,26 @@ public final class ConfinementProbe implements UserProgram {
         } catch (ReflectiveOperationException | RuntimeException e) {
             report.append("kernel-internals: denied (").append(e.getClass().getSimpleName()).append(")\n");
         }
+        door(report, "isolation-api", () -> {
+            Class<?> iso = Class.forName("mpkernel.isolation.Isolation");
+            java.lang.reflect.Method boot = java.util.Arrays.stream(iso.getMethods()).filter(m -> m.getName().equals("boot")).findFirst().orElseThrow();
+            boot.setAccessible(true);
+        });
+        door(report, "sun-misc-unsafe", () -> Class.forName("sun.misc.Unsafe").getDeclaredField("theUnsafe").setAccessible(true));
+        door(report, "management-api", () -> Class.forName("java.lang.management.ManagementFactory"));
+        door(report, "proc-self-mem", () -> new RandomAccessFile("/proc/self/mem", "r").close());
+        door(report, "start-process", () -> new ProcessBuilder("true").start().waitFor());
+        door(report, "write-host-file", () -> Files.deleteIfExists(Files.writeString(Files.createTempFile("mpk-probe", ".txt"), "x")));
         sys.write(Sys.STDOUT, report.toString());
-        return report.indexOf("ALLOWED") < 0 ? 0 : 1;
+        return report.indexOf("ALLOWED") < 0 && report.indexOf("OPEN") < 0 ? 0 : 1;
+    }
+
+    private static void door(StringBuilder report, String name, Door door) {
+        try {
+            door.open();
+            report.append(name).append(": OPEN\n");
+        } catch (Exception | LinkageError e) {
+            report.append(name).append(": denied (").append(e.getClass().getSimpleName()).append(")\n");
+        }
     }
 }

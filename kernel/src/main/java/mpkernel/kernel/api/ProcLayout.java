@@ -1,29 +1,33 @@
-package mpkernel.attacks;
+package mpkernel.kernel.api;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
-import mpkernel.kernel.api.Errno;
-import mpkernel.kernel.api.Sys;
-import mpkernel.kernel.api.SysError;
+/**
+ * {@code /proc/layout}, parsed: where the kernel put its domains, its secret and its tables. A
+ * unikernel has no address randomisation worth the name, and the kernel publishes its layout
+ * instead of pretending otherwise; attack programs read it here. Entries are named as in the
+ * file ({@code secret}, {@code faulty-buffer}, ...), regions as {@code region:DOMAIN}.
+ */
+public final class ProcLayout {
 
-/** The kernel's published layout ({@code /proc/layout}): name to address and length. */
-final class Layout {
     private final Map<String, long[]> entries;
 
-    private Layout(Map<String, long[]> entries) {
+    private ProcLayout(Map<String, long[]> entries) {
         this.entries = entries;
     }
 
-    static Layout read(Sys sys) {
-        MemorySegment buf = sys.malloc(4096);
+    /** Reads and parses the file through {@code sys}. */
+    public static ProcLayout read(Sys sys) {
+        MemorySegment buf = sys.malloc(8192);
         try {
             int fd = sys.open("/proc/layout", Sys.O_RDONLY);
             long n = sys.read(fd, buf);
             sys.close(fd);
-            String text = new String(buf.asSlice(0, n).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE), StandardCharsets.UTF_8);
+            String text = new String(buf.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE), StandardCharsets.UTF_8);
             Map<String, long[]> m = new HashMap<>();
             for (String line : text.split("\n")) {
                 String[] f = line.split(" ");
@@ -35,21 +39,24 @@ final class Layout {
                     m.put("region:" + f[1], new long[] {start, end - start});
                 }
             }
-            return new Layout(m);
+            return new ProcLayout(m);
         } finally {
             sys.free(buf);
         }
     }
 
-    boolean has(String name) {
+    /** Whether the file has entry {@code name}. */
+    public boolean has(String name) {
         return entries.containsKey(name);
     }
 
-    long address(String name) {
+    /** The address of entry {@code name}. */
+    public long address(String name) {
         return get(name)[0];
     }
 
-    long length(String name) {
+    /** The length in bytes of entry {@code name}. */
+    public long length(String name) {
         return get(name)[1];
     }
 
