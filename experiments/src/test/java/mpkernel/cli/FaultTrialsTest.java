@@ -45,6 +45,11 @@ class FaultTrialsTest {
         assertEquals(Outcome.DETECTED_BY_ISOLATION, run(Backend.MPROTECT, new Trial(3, "wild-read", "UNSAFE_KERNEL", "via-driver", 0)));
         assertEquals(Outcome.DETECTED_BY_ISOLATION, run(Backend.MPROTECT, new Trial(7, "overflow", "UNSAFE_KERNEL", "region-edge", 9)));
         assertEquals(Outcome.BENIGN, run(Backend.MPROTECT, new Trial(1, "control", "-", "-", 0)), "no false alarm");
+        // plain Java through /proc/self/mem: works unconfined, refused by the OS in a confined kernel process
+        assertEquals(Outcome.SECRET_LEAKED, run(Backend.NONE, new Trial(8, "proc-mem", "USER", "safe-data", 2)));
+        assertEquals(Outcome.SILENT_KERNEL_CORRUPTION, run(Backend.NONE, new Trial(9, "proc-mem", "USER", "safe-fs", 4)));
+        assertEquals(Outcome.DENIED_BY_CONFINEMENT, run(Backend.MPROTECT, new Trial(8, "proc-mem", "USER", "safe-data", 2)));
+        assertEquals(Outcome.DENIED_BY_CONFINEMENT, run(Backend.MPROTECT, new Trial(9, "proc-mem", "USER", "safe-fs", 4)));
     }
 
     @Test

@@ -27,6 +27,7 @@ final class FaultFigure implements Figure {
 
     static {
         OUTCOMES.put("DETECTED_BY_ISOLATION", new Outcome("detected by isolation", Fill.SOLID_DARK));
+        OUTCOMES.put("DENIED_BY_CONFINEMENT", new Outcome("denied by confinement", Fill.SOLID_DARK));
         OUTCOMES.put("CAUGHT_BY_JAVA", new Outcome("caught by Java", Fill.CROSS));
         OUTCOMES.put("CRASH_OTHER", new Outcome("other crash", Fill.GREY_DIAGONAL));
         OUTCOMES.put("BENIGN", new Outcome("benign", Fill.WHITE));
@@ -38,7 +39,7 @@ final class FaultFigure implements Figure {
 
     /** Fault models in the campaign's order; unknown ones follow in order of appearance. */
     private static final List<String> MODELS = List.of("control", "wild-write", "wild-read", "overflow", "descriptor-bitflip",
-            "use-after-free", "native-user-write");
+            "use-after-free", "native-user-write", "proc-mem");
 
     private static final int PANEL_HEIGHT = 300;
 

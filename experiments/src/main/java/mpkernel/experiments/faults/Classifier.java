@@ -13,6 +13,9 @@ import mpkernel.kernel.boot.KernelReport;
  */
 public final class Classifier {
 
+    /** The exit status by which {@code fault-workload} says the OS refused its fault (see its javadoc). */
+    static final int DENIED_STATUS = 77;
+
     private Classifier() {
     }
 
@@ -48,6 +51,9 @@ public final class Classifier {
         if (o.leaked()) {
             outcome = Outcome.SECRET_LEAKED;
             detail = "the kernel secret is in the output";
+        } else if (run.status() == DENIED_STATUS) {
+            outcome = Outcome.DENIED_BY_CONFINEMENT;
+            detail = "the OS refused the access";
         } else if (!end.intact()) {
             outcome = Outcome.SILENT_KERNEL_CORRUPTION;
             detail = end.problems().getFirst();

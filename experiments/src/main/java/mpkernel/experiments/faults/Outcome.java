@@ -4,6 +4,8 @@ package mpkernel.experiments.faults;
 public enum Outcome {
     /** A protection fault (SEGV_PKUERR under mpk, SEGV_ACCERR under mprotect) inside a domain region. */
     DETECTED_BY_ISOLATION,
+    /** The OS refused the access: the kernel process's confinement (seccomp) shut the path the fault took. */
+    DENIED_BY_CONFINEMENT,
     /** The JVM died some other way (e.g. SEGV_MAPERR on unmapped memory). */
     CRASH_OTHER,
     /** A Java bounds check or a kernel check stopped the program. */

@@ -38,10 +38,14 @@ public final class Summary {
         return byBackend.getOrDefault(backend, List.of());
     }
 
-    /** Detection rate among trials whose fault the policy forbids (see {@link Trial#mustBeDetected()}). */
+    /**
+     * Detection rate among trials whose fault the policy forbids (see {@link Trial#mustBeDetected()}):
+     * stopped by a protection fault or by the confinement of the kernel process.
+     */
     public Wilson detection(String backend) {
         List<TrialResult> must = trials(backend).stream().filter(r -> mustBeDetected(r)).toList();
-        return Wilson.of(must.stream().filter(r -> r.outcome() == Outcome.DETECTED_BY_ISOLATION).count(), must.size());
+        return Wilson.of(must.stream().filter(r -> r.outcome() == Outcome.DETECTED_BY_ISOLATION
+                || r.outcome() == Outcome.DENIED_BY_CONFINEMENT).count(), must.size());
     }
 
     static boolean mustBeDetected(TrialResult r) {
@@ -81,12 +85,13 @@ public final class Summary {
                 sb.append('\n');
             });
             Wilson w = detection(backend);
-            sb.append(String.format(Locale.ROOT, "  detected by isolation: %d of %d faults the policy forbids = %s [95%% Wilson %s, %s]%n",
+            sb.append(String.format(Locale.ROOT, "  detected by isolation: %d of %d faults the policy forbids = %s [95%% Wilson %s, %s]"
+                    + " (protection faults and confinement refusals)%n",
                     w.successes(), w.trials(), pct(w.rate()), pct(w.low()), pct(w.high())));
             sb.append(String.format(Locale.ROOT, "  silent kernel corruption: %d, secret leaked: %d, false alarms in control trials: %d%n",
                     count(backend, Outcome.SILENT_KERNEL_CORRUPTION), count(backend, Outcome.SECRET_LEAKED), falseAlarms(backend)));
         }
-        sb.append("columns: DETECTED=DETECTED_BY_ISOLATION CRASH=CRASH_OTHER JAVA=CAUGHT_BY_JAVA CORRUPT=SILENT_KERNEL_CORRUPTION"
+        sb.append("columns: DETECTED=DETECTED_BY_ISOLATION DENIED=DENIED_BY_CONFINEMENT CRASH=CRASH_OTHER JAVA=CAUGHT_BY_JAVA CORRUPT=SILENT_KERNEL_CORRUPTION"
                 + " WRONG=WRONG_OUTPUT LEAKED=SECRET_LEAKED\n");
         return sb.toString();
     }
@@ -94,6 +99,7 @@ public final class Summary {
     static String abbreviation(Outcome o) {
         return switch (o) {
             case DETECTED_BY_ISOLATION -> "DETECTED";
+            case DENIED_BY_CONFINEMENT -> "DENIED";
             case CRASH_OTHER -> "CRASH";
             case CAUGHT_BY_JAVA -> "JAVA";
             case SILENT_KERNEL_CORRUPTION -> "CORRUPT";

@@ -16,7 +16,7 @@ public record Trial(int number, String model, String source, String target, long
 
     /** Every model, with its sources and targets. */
     public static final List<String> MODELS = List.of("control", "wild-write", "wild-read", "overflow", "descriptor-bitflip",
-            "use-after-free", "native-user-write");
+            "use-after-free", "native-user-write", "proc-mem");
 
     /** The trial {@code number} of a campaign over {@code models} with {@code seed}, on the paper's three domains. */
     public static Trial plan(long seed, int number, List<String> models) {
@@ -39,15 +39,17 @@ public record Trial(int number, String model, String source, String target, long
         return switch (model) {
             case "control" -> new Trial(number, model, "-", "-", param);
             case "wild-write" -> new Trial(number, model, "UNSAFE_KERNEL",
-                    pick(rnd, "safe-data", "safe-metadata", "unsafe", "user", "unmapped"), param);
+                    pick(rnd, "safe-data", "safe-metadata", "safe-fs", "unsafe", "user", "unmapped"), param);
             case "wild-read" -> rnd.nextBoolean() ? new Trial(number, model, "UNSAFE_KERNEL", "via-driver", param)
                     : new Trial(number, model, "USER", "direct", param);
             case "overflow" -> rnd.nextBoolean() ? new Trial(number, model, "UNSAFE_KERNEL", "region-edge", param)
                     : new Trial(number, model, "USER", "user-buffer", param);
             case "descriptor-bitflip" -> new Trial(number, model, "UNSAFE_KERNEL", "dma-descriptor", param);
             case "use-after-free" -> new Trial(number, model, "USER", "user", param);
-            case "native-user-write" -> new Trial(number, model, "USER", driverDomain ? pick(rnd, "safe-data", "safe-metadata", "unsafe", "driver")
-                    : pick(rnd, "safe-data", "safe-metadata", "unsafe"), param);
+            case "native-user-write" -> new Trial(number, model, "USER", driverDomain ? pick(rnd, "safe-data", "safe-metadata", "safe-fs", "unsafe", "driver")
+                    : pick(rnd, "safe-data", "safe-metadata", "safe-fs", "unsafe"), param);
+            // plain Java (no native access) through /proc/self/mem: a read of the secret, or a write into a boot file's directory row
+            case "proc-mem" -> new Trial(number, model, "USER", pick(rnd, "safe-data", "safe-fs"), param);
             default -> throw new IllegalArgumentException("unknown fault model '" + model + "'; known: " + String.join(",", MODELS));
         };
     }
@@ -59,7 +61,7 @@ public record Trial(int number, String model, String source, String target, long
     /** The domain whose memory the fault reaches, or {@code -}. */
     public String targetDomain() {
         return switch (target) {
-            case "safe-data", "safe-metadata", "via-driver", "direct" -> "SAFE_KERNEL";
+            case "safe-data", "safe-metadata", "safe-fs", "via-driver", "direct" -> "SAFE_KERNEL";
             // an overflow off the top of the driver's region: UNSAFE_KERNEL's ends at SAFE_KERNEL, DRIVER's at USER
             case "region-edge" -> source.equals("DRIVER") ? "USER" : "SAFE_KERNEL";
             case "unsafe" -> "UNSAFE_KERNEL";

@@ -16,10 +16,15 @@ import mpkernel.kernel.boot.KernelReport;
  * @param backend the backend the kernel ran on
  * @param fate the child JVM's fate
  * @param reports the signed reports
- * @param leaked the kernel secret appears in the child's output
+ * @param leaked the kernel secret appears in the child's output (the launcher's own search), or in
+ *     the console the kernel kept (the kernel's search, in a signed report)
  * @param domains reads the {@code @RunsIn} of the crashed frames
  */
 public record KernelOutcome(Backend backend, Fate fate, KernelReport.Reports reports, boolean leaked, RunsInReader domains) {
+
+    public KernelOutcome {
+        leaked |= reports.runs().stream().anyMatch(KernelReport.Run::secretInConsole);
+    }
 
     /** The broad verdict. */
     public enum Verdict {

@@ -30,7 +30,7 @@ class OutcomeClassificationTest {
 
     private KernelOutcome completed(boolean leaked, List<String> problems, String termination, int status, String hash) {
         Fate f = new Fate(status, false, "", "", Optional.empty(), Optional.of(layout));
-        KernelReport.Run run = new KernelReport.Run(0, false, status, termination, 0.1, 1, 1, 1, hash, "");
+        KernelReport.Run run = new KernelReport.Run(0, false, status, termination, 0.1, 1, 1, 1, hash, "", false);
         return new KernelOutcome(Backend.NONE, f, new KernelReport.Reports(List.of(run),
                 Optional.of(new KernelReport.End(problems, 0)), 0), leaked, DOMAINS);
     }
@@ -62,6 +62,8 @@ class OutcomeClassificationTest {
         assertEquals(Outcome.CAUGHT_BY_JAVA, java.outcome());
         assertEquals("IndexOutOfBoundsException", java.detail());
         assertEquals(Outcome.WRONG_OUTPUT, Classifier.classify(trial, completed(false, List.of(), "", 0, "abc"), "def", 1).outcome());
+        assertEquals(Outcome.DENIED_BY_CONFINEMENT,
+                Classifier.classify(trial, completed(false, List.of(), "", Classifier.DENIED_STATUS, "abc"), "abc", 1).outcome());
         assertEquals(Outcome.BENIGN, Classifier.classify(trial, completed(false, List.of(), "", 0, "abc"), "abc", 1).outcome());
         assertEquals("abc", Classifier.outputHash(completed(false, List.of(), "", 0, "abc")));
         // no signed end report: whatever the exit status, not a verdict

@@ -81,8 +81,10 @@ public final class KernelProcess {
             double wall = (System.nanoTime() - t0) / 1e9;
             String hash = "";
             String result = "";
+            boolean leaked = false;
             if (captured != null) {
                 byte[] out = captured.toByteArray();
+                leaked = kernel.leaks(out);
                 hash = HexFormat.of().formatHex(sha256.digest(out));
                 Matcher m = RESULT.matcher(new String(out, StandardCharsets.UTF_8));
                 while (m.find()) {
@@ -91,7 +93,7 @@ public final class KernelProcess {
             }
             kernel.report(new KernelReport.Run(i, i < o.warmups, status, kernel.lastTermination().orElse(""), wall,
                     kernel.syscallGate().crossings() - sys0, kernel.unsafeGate().crossings() - unsafe0,
-                    kernel.driverGate().crossings() - driver0, hash, result).payload());
+                    kernel.driverGate().crossings() - driver0, hash, result, leaked).payload());
         }
         kernel.report(new KernelReport.End(kernel.integrity(), kernel.consoleBadFrames()).payload());
         // not System.exit: no shutdown hook a program registered runs after the kernel's last word

@@ -33,19 +33,23 @@ public final class KernelReport {
      * @param driverCalls kernel-to-driver crossings during the run (the unsafe ones when there is no DRIVER domain)
      * @param consoleSha256 SHA-256 of what the run wrote to the console, hex, when the kernel captured it; else empty
      * @param result the last {@code MPK-RESULT} line of the captured console, or empty
+     * @param secretInConsole the kernel found its secret in the captured console (checked in place)
      */
     public record Run(int index, boolean warmup, int status, String termination, double wallSeconds, long syscalls,
-                      long unsafeCalls, long driverCalls, String consoleSha256, String result) {
+                      long unsafeCalls, long driverCalls, String consoleSha256, String result, boolean secretInConsole) {
 
         String payload() {
-            return String.format(Locale.ROOT, "run index=%d warmup=%b status=%d wall=%.9f syscalls=%d unsafe=%d driver=%d console=%s termination=%s result=%s",
-                    index, warmup, status, wallSeconds, syscalls, unsafeCalls, driverCalls, text(consoleSha256), text(termination), text(result));
+            return String.format(Locale.ROOT, "run index=%d warmup=%b status=%d wall=%.9f syscalls=%d unsafe=%d driver=%d"
+                            + " leaked=%b console=%s termination=%s result=%s",
+                    index, warmup, status, wallSeconds, syscalls, unsafeCalls, driverCalls, secretInConsole, text(consoleSha256),
+                    text(termination), text(result));
         }
 
         static Run parse(Map<String, String> f) {
             return new Run(Integer.parseInt(f.get("index")), Boolean.parseBoolean(f.get("warmup")), Integer.parseInt(f.get("status")),
                     untext(f.get("termination")), Double.parseDouble(f.get("wall")), Long.parseLong(f.get("syscalls")),
-                    Long.parseLong(f.get("unsafe")), Long.parseLong(f.get("driver")), untext(f.get("console")), untext(f.get("result")));
+                    Long.parseLong(f.get("unsafe")), Long.parseLong(f.get("driver")), untext(f.get("console")), untext(f.get("result")),
+                    Boolean.parseBoolean(f.get("leaked")));
         }
     }
 

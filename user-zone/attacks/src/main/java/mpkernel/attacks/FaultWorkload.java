@@ -26,10 +26,16 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * <p>Usage: {@code fault-workload --seed S --model M --target T --param P}. Models and targets
  * are those of {@code ./mpk faults}; the fault itself is done the way the model says: through the
  * unsafe kernel's faulty driver (unsafe-kernel source), by raw access from this module's native
- * access (user source), or by a plain Java bug (use after free, overflow of a user buffer).
+ * access (user source), by plain Java through {@code /proc/self/mem} (user source, no native
+ * access needed), or by a plain Java bug (use after free, overflow of a user buffer). When the OS
+ * refuses the {@code /proc/self/mem} path (the kernel process is confined), the workload stops
+ * with exit status {@value #DENIED}.
  */
 @Program(name = "fault-workload", description = "the fault-injection workload (used by ./mpk faults)")
 public final class FaultWorkload implements UserProgram {
+
+    /** Exit status when the OS refused the fault's path. */
+    static final int DENIED = 77;
 
     @Override
     public int main(Sys sys, List<String> args) {
@@ -157,6 +163,7 @@ public final class FaultWorkload implements UserProgram {
                 case "wild-read" -> leak();
                 case "overflow" -> overflow();
                 case "native-user-write" -> MemorySegment.ofAddress(address()).reinterpret(8).set(JAVA_LONG, 0, 0x5A5A5A5A5A5A5A5AL);
+                case "proc-mem" -> procMem();
                 case "control", "use-after-free", "descriptor-bitflip" -> { }
                 default -> throw new IllegalArgumentException("unknown model " + model);
             }
@@ -183,6 +190,8 @@ public final class FaultWorkload implements UserProgram {
             return switch (target) {
                 case "safe-data" -> layout.address("secret") + Math.floorMod(param, 4) * 8;
                 case "safe-metadata" -> layout.address("kernel-heap-records") + p % layout.length("kernel-heap-records") / 8 * 8;
+                // the directory row of /proc/layout, a file the kernel made at boot
+                case "safe-fs" -> layout.address("fs-directory") + 128 * sys.stat("/proc/layout").inode() + p % 120;
                 case "unsafe" -> layout.address("region:UNSAFE_KERNEL") + p % layout.length("region:UNSAFE_KERNEL");
                 case "user" -> layout.address("region:USER") + p % layout.length("region:USER");
                 case "driver" -> layout.address("region:DRIVER") + p % layout.length("region:DRIVER");
@@ -220,6 +229,30 @@ public final class FaultWorkload implements UserProgram {
                 read = MemorySegment.ofAddress(secret).reinterpret(n).toArray(ValueLayout.JAVA_BYTE);
             }
             sys.write(Sys.STDOUT, "read " + HexFormat.of().formatHex(read) + "\n");
+        }
+
+        /**
+         * Through {@code /proc/self/mem}, whose FOLL_FORCE access ignores page protection and
+         * keys: reads the secret into the output ({@code safe-data}) or writes into a kernel
+         * file's directory row ({@code safe-fs}). Exits with {@link #DENIED} if the OS refuses.
+         */
+        private void procMem() {
+            boolean read = target.equals("safe-data");
+            try (java.io.RandomAccessFile mem = new java.io.RandomAccessFile("/proc/self/mem", read ? "r" : "rw")) {
+                mem.seek(read ? layout.address("secret") : address());
+                if (read) {
+                    byte[] b = new byte[(int) layout.length("secret")];
+                    mem.readFully(b);
+                    sys.write(Sys.STDOUT, "read " + HexFormat.of().formatHex(b) + "\n");
+                } else {
+                    mem.write(new byte[] {0x5A, 0x5A, 0x5A, 0x5A, 0x5A, 0x5A, 0x5A, 0x5A});
+                }
+            } catch (java.io.IOException e) {
+                if (String.valueOf(e.getMessage()).contains("Operation not permitted")) {
+                    throw new mpkernel.kernel.api.ProgramExit(DENIED);
+                }
+                throw new java.io.UncheckedIOException(e);
+            }
         }
 
         /** Copies {@code len + k} bytes into a {@code len}-byte buffer at the edge of its region. */
