@@ -23,6 +23,7 @@ final class DoctorCommand implements Callable<Integer> {
         row("inside QEMU", m.insideQemu() ? "yes (the PKU guest)" : "no");
         row("QEMU guest", m.insideQemu() ? "n/a (running inside it)"
                 : PkuGuest.unavailableReason().map(r -> "unusable: " + r).orElse("usable: ./mpk qemu -- CMD"));
+        row("confinement", confinement());
         System.out.println("backends:");
         for (Backend b : Backend.values()) {
             row("  " + b.cliName(), check(b));
@@ -45,6 +46,19 @@ final class DoctorCommand implements Callable<Integer> {
             };
         } catch (RuntimeException e) {
             return "unavailable: " + e.getMessage();
+        }
+    }
+
+    /** Whether kernel processes can confine themselves: seccomp filters with the return actions they use. */
+    private static String confinement() {
+        java.nio.file.Path actions = java.nio.file.Path.of("/proc/sys/kernel/seccomp/actions_avail");
+        try {
+            String avail = java.nio.file.Files.readString(actions).trim();
+            return avail.contains("errno") && avail.contains("allow")
+                    ? "seccomp filters available: kernel processes on mpk and mprotect confine themselves"
+                    : "UNAVAILABLE (seccomp actions: " + avail + "): kernel processes run unconfined; --strict refuses";
+        } catch (java.io.IOException e) {
+            return "UNAVAILABLE (no " + actions + "): kernel processes run unconfined; --strict refuses";
         }
     }
 

@@ -30,7 +30,9 @@ import java.lang.foreign.MemorySegment;
  *     {@code MAP_FIXED} on any byte of the domain regions or of the generated gate code, except
  *     from the isolation's own {@code syscall} instruction ({@link RegionSyscalls}), which the
  *     filter recognises by its address; {@code mseal}, {@code shmat}, {@code remap_file_pages};
- * <li>signals to other processes; {@code prctl(PR_SET_PTRACER)} and {@code prctl(PR_SET_MM)}.
+ * <li>signals to other processes; {@code prctl(PR_SET_PTRACER)} and {@code prctl(PR_SET_MM)};
+ *     another seccomp filter ({@code seccomp}, {@code prctl(PR_SET_SECCOMP)}), whose user
+ *     notifications could intercept the gates' own {@code mprotect} and fake its success.
  * </ul>
  *
  * <p>What it cannot stop: native code (a user module granted native access) that executes
@@ -49,6 +51,7 @@ final class Confinement {
     private static final int PR_SET_NO_NEW_PRIVS = 38;
     private static final int PR_SET_MM = 35;
     private static final int PR_SET_PTRACER = 0x59616d61;
+    private static final int PR_SET_SECCOMP = 22;
     private static final int SYS_SECCOMP = 317;
     private static final int SECCOMP_SET_MODE_FILTER = 1;
     private static final int SECCOMP_FILTER_FLAG_TSYNC = 1;
@@ -81,6 +84,7 @@ final class Confinement {
         165, 166, 155, 428, 429, 430, 431, 432, 433, 308, 272, 161, // mount API, setns, unshare, chroot
         134, 200, 424, 167, 168, 169, 172, 173, 154, 163, 179, // uselib, tkill, pidfd_send_signal, swap, reboot, io perms, modify_ldt, acct, quotactl
         216, 30, 462,                         // remap_file_pages, shmat, mseal
+        317,                                  // seccomp: a filter of the program's own could intercept (and fake) the gates' mprotect
         133, 259, 87, 263, 82, 264, 316, 83, 258, 84, 88, 266, 86, 265, // mknod(at), unlink(at), rename*, mkdir(at), rmdir, symlink(at), link(at)
         90, 268, 452, 92, 94, 260, 76, 132, 235, 280, 261, // chmod, fchmodat(2), chown, lchown, fchownat, truncate, utime*
         188, 189, 197, 198, 463, 466,         // setxattr, lsetxattr, removexattr, lremovexattr, setxattrat, removexattrat
@@ -156,6 +160,7 @@ final class Confinement {
         next = b.newLabel("next");
         String refuse = b.newLabel("refuse");
         b.ifEqual(PRCTL, null, next).load(arg(0)).ifEqual(PR_SET_PTRACER, refuse, null).ifEqual(PR_SET_MM, refuse, null)
+                .ifEqual(PR_SET_SECCOMP, refuse, null)
                 .ret(RET_ALLOW).label(refuse).ret(RET_EPERM).label(next).load(0);
 
         next = b.newLabel("next");

@@ -45,6 +45,11 @@ public final class ConfinementProbe {
                 }
             });
             check("spawn-process", () -> new ProcessBuilder("true").start().waitFor());
+            check("another-seccomp-filter", () -> {
+                // a null program: EFAULT where filters may be added, EPERM where the filter refuses the call
+                Libc.Result r = Libc.prctl(22 /* PR_SET_SECCOMP */, 2 /* SECCOMP_MODE_FILTER */, 0, 0, 0);
+                throw new IllegalStateException("errno " + r.errno());
+            });
             // what must still work
             check("libc-mprotect-own-memory", () -> Libc.mprotect(own, Libc.PAGE, Libc.PROT_READ));
             check("gate-crossing", () -> iso.gate(Domain.SAFE_KERNEL).run(() -> safe.segment().set(JAVA_LONG, 0, 7)));

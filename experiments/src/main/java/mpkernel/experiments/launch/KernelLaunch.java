@@ -187,7 +187,7 @@ public final class KernelLaunch {
         }
         Fate fate = child.run();
         KernelReport.Reports reports = KernelReport.read(fate.stdout(), token);
-        return new KernelOutcome(backend, fate, reports, leaks(fate, secret), RunsInReader.onModulePath(modulePath));
+        return new KernelOutcome(backend, fate, reports, leaks(fate, secret), RunsInReader.onModulePath(modulePath).withUserModule(module));
     }
 
     /** Whether the secret appears, in hex of either case, in what the child printed. */

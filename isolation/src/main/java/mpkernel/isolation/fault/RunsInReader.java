@@ -32,6 +32,8 @@ public final class RunsInReader {
     }
 
     private final Map<String, ModuleReference> packages = new HashMap<>();
+    /** Packages of modules whose code is {@code USER}'s whatever it claims. */
+    private final java.util.Set<String> userPackages = new java.util.HashSet<>();
     private final ClassLoader classPath;
     private final Map<String, Optional<RunsIn>> cache = new ConcurrentHashMap<>();
 
@@ -57,8 +59,27 @@ public final class RunsInReader {
         return new RunsInReader(loader);
     }
 
+    /**
+     * This reader, with every class of module {@code module} attributed to {@code USER}: a
+     * program module may annotate its own packages with any {@code @RunsIn} it likes, and a
+     * crash in its code must not be blamed on a kernel domain for that.
+     */
+    public RunsInReader withUserModule(String module) {
+        packages.forEach((p, ref) -> {
+            if (ref.descriptor().name().equals(module)) {
+                userPackages.add(p);
+            }
+        });
+        cache.clear();
+        return this;
+    }
+
     /** What {@code @RunsIn} the class {@code binaryName}, an enclosing class of it, or its package carries. */
     public Optional<RunsIn> domainOf(String binaryName) {
+        int dot = binaryName.lastIndexOf('.');
+        if (dot > 0 && userPackages.contains(binaryName.substring(0, dot))) {
+            return Optional.of(new RunsIn("USER", ""));
+        }
         return cache.computeIfAbsent(binaryName, this::lookUp);
     }
 
