@@ -22,5 +22,7 @@ module mpkernel.userzone {
             mpkernel.user.bench.Linpack,
             mpkernel.user.bench.Whetstone,
             mpkernel.user.bench.Dhrystone,
-            mpkernel.user.bench.Livermore;
+            mpkernel.user.bench.Livermore,
+            mpkernel.user.bench.LivermoreSamples,
+            mpkernel.user.bench.Sweep;
 }

@@ -12,8 +12,9 @@ import mpkernel.isolation.Pku;
 import mpkernel.isolation.fault.PkuGuest;
 
 /**
- * Facts about where a run happens, written into every result file: CPU, PKU, whether inside
- * the QEMU guest, JDK, git commit, date.
+ * Facts about where a run happens, written into every result file: CPU and its clock, PKU,
+ * whether inside the QEMU guest, the host kernel, the hypervisor, the load average when the run
+ * started, JDK, git commit, date.
  */
 record Machine(String cpuModel, int cores, Pku pku, boolean insideQemu, String jdk, String commit) {
 
@@ -27,14 +28,51 @@ record Machine(String cpuModel, int cores, Pku pku, boolean insideQemu, String j
         Map<String, String> p = new LinkedHashMap<>();
         p.put("backend", backend);
         p.put("cpu", cpuModel);
+        p.put("cpu_mhz", String.format(java.util.Locale.ROOT, "%.0f", cpuGhz() * 1000));
         p.put("cores", Integer.toString(cores));
+        p.put("host_kernel", read("/proc/sys/kernel/osrelease"));
+        p.put("hypervisor", hypervisor());
         p.put("pku", pku.available() ? "yes" : "no");
         p.put("inside_qemu", insideQemu ? "yes" : "no");
         p.put("jdk", jdk);
         p.put("commit", commit);
         p.put("date", Instant.now().toString());
         p.put("command", command);
+        p.put("load_before", loadAverage());
         return p;
+    }
+
+    /** The 1, 5 and 15 minute load averages, as /proc/loadavg says. */
+    static String loadAverage() {
+        String l = read("/proc/loadavg");
+        String[] f = l.split("\\s+");
+        return f.length >= 3 ? f[0] + " " + f[1] + " " + f[2] : l;
+    }
+
+    /** {@code none}, or the hypervisor the CPU flags and the DMI tables reveal. */
+    static String hypervisor() {
+        boolean flag;
+        try {
+            flag = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .anyMatch(l -> l.startsWith("flags") && java.util.Arrays.asList(l.split("\\s+")).contains("hypervisor"));
+        } catch (IOException e) {
+            flag = false;
+        }
+        String vendor = read("/sys/class/dmi/id/sys_vendor");
+        String product = read("/sys/class/dmi/id/product_name");
+        if (!flag) {
+            return "none";
+        }
+        String who = (vendor.equals("unknown") ? "" : vendor) + (product.equals("unknown") ? "" : " " + product);
+        return "yes" + (who.isBlank() ? "" : " (" + who.trim() + ")");
+    }
+
+    private static String read(String file) {
+        try {
+            return Files.readString(Path.of(file)).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     static String readCpuModel() {

@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "mpk", mixinStandardHelpOptions = true, version = "mpkernel 0.1.0",
         description = "Intra-unikernel isolation with Intel MPK, on the JVM.",
-        subcommands = {DoctorCommand.class, RunCommand.class, ReproduceCommand.class, FunctionalCommand.class, FaultsCommand.class, FiguresCommand.class, BenchCommand.class})
+        subcommands = {DoctorCommand.class, RunCommand.class, ReproduceCommand.class, SweepCommand.class, FunctionalCommand.class,
+                FaultsCommand.class, FiguresCommand.class, BenchCommand.class})
 public final class Main {
 
     /** Exit status for usage errors. */

@@ -44,17 +44,23 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--benchmarks", split = ",", paramLabel = "a,b", description = "only these (default: all ten)")
     List<String> benchmarks;
 
-    @Option(names = "--forks", description = "fresh JVMs per build and benchmark (default ${DEFAULT-VALUE})")
-    int forks = 5;
+    @Option(names = "--pairs", description = "pairs of fresh JVMs (one per build) per benchmark, in ABBA order (default ${DEFAULT-VALUE})")
+    int pairs = 15;
 
     @Option(names = "--warmup", description = "unmeasured runs per fork (default ${DEFAULT-VALUE})")
     int warmups = 1;
 
     @Option(names = "--iterations", description = "measured runs per fork (default ${DEFAULT-VALUE})")
-    int iterations = 2;
+    int iterations = 1;
 
-    @Option(names = "--quick", description = "CI sizes and 2 forks: a smoke run in minutes, not a measurement to quote")
+    @Option(names = "--margin", paramLabel = "PERCENT", description = "equivalence margin of the TOST verdicts, in percent (default ${DEFAULT-VALUE})")
+    double marginPercent = 1.0;
+
+    @Option(names = "--quick", description = "CI sizes, 2 pairs, no warm-up: a smoke run in minutes, not a measurement to quote")
     boolean quick;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--qemu", description = "functional reproduction inside the PKU guest: every benchmark on none and mpk must complete and verify; no timings are reported")
     boolean qemu;
@@ -69,8 +75,17 @@ final class ReproduceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         List<Benchmark> selected = selectBenchmarks();
-        if (forks < 1 || warmups < 0 || iterations < 1) {
-            throw new UserError("reproduce: --forks and --iterations must be at least 1, --warmup at least 0");
+        if (pairs < 1) {
+            throw new UserError("reproduce: --pairs must be at least 1, got " + pairs);
+        }
+        if (iterations < 1) {
+            throw new UserError("reproduce: --iterations must be at least 1, got " + iterations);
+        }
+        if (warmups < 0) {
+            throw new UserError("reproduce: --warmup must be at least 0, got " + warmups);
+        }
+        if (!(marginPercent > 0 && marginPercent < 100)) {
+            throw new UserError("reproduce: --margin wants a percentage between 0 and 100, got " + marginPercent);
         }
         if (qemu) {
             return functionalInGuest(selected);
@@ -88,18 +103,20 @@ final class ReproduceCommand implements Callable<Integer> {
         if (machine.insideQemu()) {
             throw new UserError("reproduce: inside QEMU every time is an emulation artefact; run ./mpk reproduce --qemu from the host");
         }
-        int forkCount = quick ? Math.min(forks, 2) : forks;
-        OverheadExperiment.Settings settings = new OverheadExperiment.Settings(isolated, forkCount, quick ? 0 : warmups,
-                quick ? 1 : iterations, quick, selected);
+        int pairCount = quick ? Math.min(pairs, 2) : pairs;
+        OverheadExperiment.Settings settings = new OverheadExperiment.Settings(isolated, pairCount, quick ? 0 : warmups,
+                quick ? 1 : iterations, marginPercent / 100, quick, selected);
         Projection projection = machine.pku().available() ? null : projection();
-        String command = "./mpk reproduce " + String.join(" ", commandLine());
-        OverheadReport report = new OverheadReport(machine.provenance(isolated.cliName(), command), settings, projection);
+        String command = "./mpk reproduce " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        java.util.Map<String, String> provenance = machine.provenance(isolated.cliName(), command);
+        OverheadReport report = new OverheadReport(provenance, settings, projection);
         Path base = resultsDir().resolve("overhead-" + isolated.cliName() + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        System.err.printf("mpk: reproduce: %d benchmarks x %d forks x 2 builds (none vs %s); results -> %s.{csv,json}%n",
-                selected.size(), forkCount, isolated.cliName(), base);
+        System.err.printf("mpk: reproduce: %d benchmarks x %d ABBA pairs (none vs %s); results -> %s.{csv,json}%n",
+                selected.size(), pairCount, isolated.cliName(), base);
         List<BenchmarkResult> results = new OverheadExperiment(settings, ReproduceCommand::runFork, System.err)
                 .run(partial -> write(report, base, partial, false));
+        provenance.put("load_after", Machine.loadAverage());
         write(report, base, results, true);
         System.out.print(report.table(results));
         System.out.println("results: " + base + ".csv, " + base + ".json");
@@ -192,21 +209,6 @@ final class ReproduceCommand implements Callable<Integer> {
 
     private Path resultsDir() {
         return out != null ? out : PkuGuest.projectRoot().resolve("results");
-    }
-
-    private List<String> commandLine() {
-        List<String> c = new ArrayList<>();
-        if (backend != null) {
-            c.addAll(List.of("--backend", backend));
-        }
-        if (benchmarks != null) {
-            c.addAll(List.of("--benchmarks", String.join(",", benchmarks)));
-        }
-        c.addAll(List.of("--forks", Integer.toString(forks), "--warmup", Integer.toString(warmups), "--iterations", Integer.toString(iterations)));
-        if (quick) {
-            c.add("--quick");
-        }
-        return c;
     }
 
     private static void write(OverheadReport report, Path base, List<BenchmarkResult> results, boolean complete) {

@@ -21,12 +21,16 @@ class ReproduceCommandTest {
         CliHarness.Outcome o = CliHarness.mpk("reproduce", "--quick", "--benchmarks", "npb-is,linpack", "--backend", "mprotect",
                 "--out", out.toString());
         assertEquals(0, o.status(), o.out() + o.err());
-        assertTrue(o.out().contains("average slowdown (mprotect vs none, 2 of 2 benchmarks verified)"), o.out());
+        assertTrue(o.out().contains("suite (mprotect vs none, 2 of 2 benchmarks verified, 2 ABBA pairs each)"), o.out());
+        assertTrue(o.out().contains("estimator: paired log ratio"), o.out());
         assertTrue(o.out().contains("paper (VEE'20"), o.out());
         List<Path> csv = Files.list(out).filter(p -> p.toString().endsWith(".csv")).toList();
         assertEquals(1, csv.size());
         List<String> lines = Files.readAllLines(csv.getFirst());
         assertTrue(lines.contains("# backend: mprotect"));
+        assertTrue(lines.stream().anyMatch(l -> l.equals("# command: ./mpk reproduce --quick --benchmarks npb-is,linpack --backend mprotect --out " + out)),
+                "the command as typed: " + lines);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("# load_after: ")), "load average after the run");
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("# commit: ")));
         assertEquals(2, lines.stream().filter(l -> l.matches("^(npb-is|linpack),.*,true,.*")).count(), String.join("\n", lines));
         assertTrue(o.err().contains("[  4/8"), "a progress line per run");
@@ -49,9 +53,9 @@ class ReproduceCommandTest {
 
     @Test
     void badInput() {
-        for (String[] args : List.of(new String[] {"reproduce", "--benchmarks", "npb-xx"}, new String[] {"reproduce", "--forks", "0"},
+        for (String[] args : List.of(new String[] {"reproduce", "--benchmarks", "npb-xx"}, new String[] {"reproduce", "--pairs", "0"}, new String[] {"reproduce", "--margin", "0"},
                 new String[] {"reproduce", "--backend", "none"}, new String[] {"reproduce", "--wrpkru-cycles", "abc"},
-                new String[] {"reproduce", "--forks", "many"})) {
+                new String[] {"reproduce", "--pairs", "many"})) {
             CliHarness.Outcome o = CliHarness.mpk(args);
             assertEquals(Main.USAGE, o.status(), String.join(" ", args) + o.err());
             assertEquals(1, o.err().lines().count(), o.err());

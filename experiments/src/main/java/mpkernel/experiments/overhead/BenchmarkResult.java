@@ -11,8 +11,10 @@ import java.util.List;
  * @param vanilla forks of the vanilla build, in run order
  * @param isolated forks of the isolated build, in run order
  * @param failure why the benchmark could not be measured, or {@code null}
+ * @param margin the equivalence margin its slowdown is tested against
  */
-public record BenchmarkResult(String benchmark, List<String> args, List<Fork> vanilla, List<Fork> isolated, String failure) {
+public record BenchmarkResult(String benchmark, List<String> args, List<Fork> vanilla, List<Fork> isolated, String failure,
+                              double margin) {
 
     public BenchmarkResult {
         args = List.copyOf(args);
@@ -26,14 +28,19 @@ public record BenchmarkResult(String benchmark, List<String> args, List<Fork> va
                 && vanilla.stream().allMatch(Fork::verified) && isolated.stream().allMatch(Fork::verified);
     }
 
-    /** The slowdown of the isolated build (only meaningful when {@link #verified()}). */
+    /** The slowdown of the isolated build, pair by pair (only meaningful when {@link #verified()}). */
     public Slowdown slowdown() {
-        return Slowdown.of(seconds(vanilla), seconds(isolated));
+        return Slowdown.of(seconds(vanilla), seconds(isolated), margin);
     }
 
-    /** Mean timed-section seconds of a build's forks. */
-    public static double mean(List<Fork> forks) {
-        return forks.stream().mapToDouble(Fork::seconds).average().orElse(Double.NaN);
+    /** Each pair's {@code ln(isolated/vanilla)}, for the suite's bootstrap. */
+    public double[] logRatios() {
+        int n = Math.min(vanilla.size(), isolated.size());
+        double[] d = new double[n];
+        for (int k = 0; k < n; k++) {
+            d[k] = Math.log(isolated.get(k).seconds() / vanilla.get(k).seconds());
+        }
+        return d;
     }
 
     /** Mean user-to-kernel crossings per run of the isolated build. */

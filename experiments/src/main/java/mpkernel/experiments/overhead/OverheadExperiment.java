@@ -9,10 +9,11 @@ import java.util.function.Consumer;
 import mpkernel.isolation.Backend;
 
 /**
- * Runs the overhead experiment: for each benchmark, forks of the vanilla and the isolated build
- * alternate (vanilla 1, isolated 1, vanilla 2, ...), each in a fresh JVM that warms up before
- * it measures. A benchmark whose fork fails or does not verify is reported as such and gets no
- * slowdown.
+ * Runs the overhead experiment: for each benchmark, pairs of forks of the vanilla and the
+ * isolated build in counterbalanced (ABBA) order: pair 1 runs vanilla then isolated, pair 2
+ * isolated then vanilla, and so on, so that neither build always runs first (and always meets
+ * a warmer or cooler machine). Each fork is a fresh JVM that warms up before it measures. A
+ * benchmark whose fork fails or does not verify is reported as such and gets no slowdown.
  */
 public final class OverheadExperiment {
 
@@ -20,22 +21,29 @@ public final class OverheadExperiment {
      * What to run.
      *
      * @param isolated the isolated build's backend
-     * @param forks forks per build
+     * @param pairs pairs of forks per benchmark (one fork of each build per pair)
      * @param warmups unmeasured runs per fork
      * @param measured measured runs per fork
+     * @param margin the equivalence margin (0.01 is ±1%)
      * @param quick CI sizes instead of the reproduction sizes
      * @param benchmarks the benchmarks, in order
      */
-    public record Settings(Backend isolated, int forks, int warmups, int measured, boolean quick, List<Benchmark> benchmarks) {
+    public record Settings(Backend isolated, int pairs, int warmups, int measured, double margin, boolean quick,
+                           List<Benchmark> benchmarks) {
         public Settings {
             benchmarks = List.copyOf(benchmarks);
-            if (forks < 1 || warmups < 0 || measured < 1) {
-                throw new IllegalArgumentException("need forks >= 1, warmups >= 0, measured >= 1");
+            if (pairs < 1 || warmups < 0 || measured < 1 || !(margin > 0 && margin < 1)) {
+                throw new IllegalArgumentException("need pairs >= 1, warmups >= 0, measured >= 1, 0 < margin < 1");
             }
         }
 
         int totalRuns() {
-            return benchmarks.size() * forks * 2;
+            return benchmarks.size() * pairs * 2;
+        }
+
+        /** The builds of pair {@code k} (from 1) in the order they run: ABBA. */
+        List<Backend> order(int k) {
+            return k % 2 == 1 ? List.of(Backend.NONE, isolated) : List.of(isolated, Backend.NONE);
         }
     }
 
@@ -79,16 +87,18 @@ public final class OverheadExperiment {
             List<Fork> vanilla = new ArrayList<>();
             List<Fork> isolated = new ArrayList<>();
             String failure = null;
-            for (int k = 1; k <= settings.forks() && failure == null; k++) {
-                for (Backend backend : List.of(Backend.NONE, settings.isolated())) {
+            for (int k = 1; k <= settings.pairs() && failure == null; k++) {
+                List<Backend> order = settings.order(k);
+                for (int position = 1; position <= 2; position++) {
+                    Backend backend = order.get(position - 1);
                     String build = backend == Backend.NONE ? "vanilla" : "isolated";
                     try {
                         List<Iteration> its = runner.run(backend, settings.warmups(), settings.measured(), b.program(), args);
-                        Fork f = Fork.of(b.program(), build, backend.cliName(), k, its);
+                        Fork f = Fork.of(b.program(), build, backend.cliName(), k, position, its);
                         (backend == Backend.NONE ? vanilla : isolated).add(f);
                         done++;
-                        progress.printf(Locale.ROOT, "[%3d/%d %s] %-15s %-8s fork %d/%d  %8.4f s  %s%n", done, settings.totalRuns(),
-                                eta(start, done), b.program(), build, k, settings.forks(), f.seconds(),
+                        progress.printf(Locale.ROOT, "[%3d/%d %s] %-15s %-8s pair %d/%d  %8.4f s  %s%n", done, settings.totalRuns(),
+                                eta(start, done), b.program(), build, k, settings.pairs(), f.seconds(),
                                 f.verified() ? "verified" : "NOT VERIFIED");
                         if (!f.verified()) {
                             failure = build + " fork " + k + " did not verify";
@@ -101,7 +111,7 @@ public final class OverheadExperiment {
                     }
                 }
             }
-            results.add(new BenchmarkResult(b.program(), args, vanilla, isolated, failure));
+            results.add(new BenchmarkResult(b.program(), args, vanilla, isolated, failure, settings.margin()));
             afterEach.accept(List.copyOf(results));
         }
         return results;

@@ -25,10 +25,10 @@ public final class OverheadReport {
     /** The paper's average slowdown over its ten macrobenchmarks (VEE'20, section 6). */
     public static final double PAPER_AVERAGE = 0.006;
 
-    /** CSV columns, in order. */
+    /** CSV columns, in order: times are the geometric means of the pairs, from the same estimator as the slowdown. */
     public static final List<String> COLUMNS = List.of("benchmark", "args", "vanilla_s", "isolated_s", "slowdown", "ci_low",
-            "ci_high", "p_value", "verified", "syscalls_per_run", "unsafe_calls_per_run", "crossings_per_s",
-            "projected_mpk_low", "projected_mpk_high");
+            "ci_high", "p_value", "tost_p", "verdict", "pairs", "verified", "syscalls_per_run", "unsafe_calls_per_run",
+            "crossings_per_s", "projected_mpk_low", "projected_mpk_high");
 
     private final Map<String, String> provenance;
     private final OverheadExperiment.Settings settings;
@@ -41,32 +41,36 @@ public final class OverheadReport {
         this.projection = projection;
     }
 
-    /** The slowdowns of the benchmarks that verified. */
-    public static List<Slowdown> verifiedSlowdowns(List<BenchmarkResult> results) {
-        return results.stream().filter(BenchmarkResult::verified).map(BenchmarkResult::slowdown).toList();
+    /** The suite's slowdown over the benchmarks that verified. */
+    public SuiteSlowdown suite(List<BenchmarkResult> results) {
+        return SuiteSlowdown.of(results.stream().filter(BenchmarkResult::verified).map(BenchmarkResult::logRatios).toList(),
+                settings.margin());
     }
 
     /** The console table. */
     public String table(List<BenchmarkResult> results) {
         StringBuilder sb = new StringBuilder();
         String iso = settings.isolated().cliName();
-        sb.append(String.format(Locale.ROOT, "%-15s %11s %11s %22s %12s %9s%s%n", "benchmark", "vanilla s", iso + " s",
-                "slowdown [95% CI]", "crossings/s", "verified", projection != null ? "   PROJECTED mpk" : ""));
+        String margin = String.format(Locale.ROOT, "±%s%%", trim(100 * settings.margin()));
+        sb.append(String.format(Locale.ROOT, "%-15s %10s %10s %24s %8s %13s %11s%s%n", "benchmark", "vanilla s", iso + " s",
+                "slowdown [95% CI]", "p", "TOST " + margin, "crossings/s", projection != null ? "   PROJECTED mpk" : ""));
         for (BenchmarkResult r : results) {
             if (!r.verified()) {
-                sb.append(String.format(Locale.ROOT, "%-15s %11s %11s %22s %12s %9s   %s%n", r.benchmark(), "-", "-", "-", "-", "NO",
-                        r.failure() == null ? "" : r.failure()));
+                sb.append(String.format(Locale.ROOT, "%-15s %10s %10s %24s %8s %13s %11s   NOT VERIFIED %s%n", r.benchmark(), "-", "-", "-",
+                        "-", "-", "-", r.failure() == null ? "" : r.failure()));
                 continue;
             }
             Slowdown s = r.slowdown();
-            sb.append(String.format(Locale.ROOT, "%-15s %11.4f %11.4f %22s %12.0f %9s%s%n", r.benchmark(),
-                    BenchmarkResult.mean(r.vanilla()), BenchmarkResult.mean(r.isolated()), percent(s), r.crossingsPerSecond(), "yes",
+            sb.append(String.format(Locale.ROOT, "%-15s %10.4f %10.4f %24s %8s %13s %11.0f%s%n", r.benchmark(),
+                    s.vanillaSeconds(), s.isolatedSeconds(), percent(s), p(s.pValue()), verdict(s), r.crossingsPerSecond(),
                     projection == null ? "" : String.format(Locale.ROOT, "   %s .. %s", fine(projected(r, false)), fine(projected(r, true)))));
         }
-        List<Slowdown> ok = verifiedSlowdowns(results);
-        sb.append(String.format(Locale.ROOT, "%naverage slowdown (%s vs none, %d of %d benchmarks verified): arithmetic %s, geometric %s%n",
-                iso, ok.size(), results.size(), pct(Slowdown.arithmeticMean(ok)), pct(Slowdown.geometricMean(ok))));
-        sb.append(String.format(Locale.ROOT, "paper (VEE'20, mpk on Intel hardware): arithmetic %s%n", pct(PAPER_AVERAGE)));
+        SuiteSlowdown suite = suite(results);
+        sb.append(String.format(Locale.ROOT, "%nsuite (%s vs none, %d of %d benchmarks verified, %d ABBA pairs each): %s [%s, %s];"
+                        + " equivalent within %s: %s%n", iso, suite.benchmarks(), results.size(), settings.pairs(),
+                pct(suite.slowdown()), pct(suite.ciLow()), pct(suite.ciHigh()), margin, suite.equivalent() ? "yes" : "not shown"));
+        sb.append(String.format(Locale.ROOT, "paper (VEE'20, mpk on Intel hardware, its own ten benchmarks): %s average%n", pct(PAPER_AVERAGE)));
+        sb.append("estimator: ").append(Slowdown.ESTIMATOR).append("; suite: ").append(SuiteSlowdown.ESTIMATOR).append('\n');
         if (projection != null) {
             sb.append(String.format(Locale.ROOT, "PROJECTED mpk = crossings x (measured mpk-dry gate %.2f ns + 2 WRPKRU at %.0f..%.0f cycles, %.2f GHz)"
                     + " / vanilla run time. Not a measurement. Source of the WRPKRU range: %s.%n",
@@ -74,6 +78,23 @@ public final class OverheadReport {
                     Projection.SOURCE));
         }
         return sb.toString();
+    }
+
+    private static String verdict(Slowdown s) {
+        return switch (s.verdict()) {
+            case EQUIVALENT -> "equivalent";
+            case SLOWER -> "SLOWER";
+            case FASTER -> "faster";
+            case INCONCLUSIVE -> "inconclusive";
+        };
+    }
+
+    private static String p(double p) {
+        return Double.isNaN(p) ? "-" : p < 0.001 ? "<0.001" : String.format(Locale.ROOT, "%.3f", p);
+    }
+
+    private static String trim(double x) {
+        return x == Math.rint(x) ? Long.toString((long) x) : Double.toString(x);
     }
 
     private double projected(BenchmarkResult r, boolean high) {
@@ -103,17 +124,20 @@ public final class OverheadReport {
         provenance.forEach((k, v) -> sb.append("# ").append(k).append(": ").append(v).append('\n'));
         sb.append("# complete: ").append(complete).append('\n');
         sb.append("# isolated_backend: ").append(settings.isolated().cliName()).append('\n');
+        sb.append("# order: ABBA, pairs: ").append(settings.pairs()).append(", margin: ").append(settings.margin()).append('\n');
+        sb.append("# estimator: ").append(Slowdown.ESTIMATOR).append('\n');
         sb.append(String.join(",", COLUMNS)).append('\n');
         for (BenchmarkResult r : results) {
             List<String> row = new ArrayList<>(List.of(r.benchmark(), String.join(" ", r.args())));
             if (r.verified()) {
                 Slowdown s = r.slowdown();
-                row.addAll(List.of(num(BenchmarkResult.mean(r.vanilla())), num(BenchmarkResult.mean(r.isolated())), num(s.slowdown()),
-                        num(s.ciLow()), num(s.ciHigh()), num(s.pValue()), "true", num(r.syscallsPerRun()), num(r.unsafeCallsPerRun()),
+                row.addAll(List.of(num(s.vanillaSeconds()), num(s.isolatedSeconds()), num(s.slowdown()),
+                        num(s.ciLow()), num(s.ciHigh()), num(s.pValue()), num(s.tostP()), s.verdict().name(), Integer.toString(s.pairs()),
+                        "true", num(r.syscallsPerRun()), num(r.unsafeCallsPerRun()),
                         num(r.crossingsPerSecond()), projection == null ? "" : num(projected(r, false)),
                         projection == null ? "" : num(projected(r, true))));
             } else {
-                row.addAll(List.of("", "", "", "", "", "", "false", "", "", "", "", ""));
+                row.addAll(List.of("", "", "", "", "", "", "", "", "", "false", "", "", "", "", ""));
             }
             sb.append(String.join(",", row)).append('\n');
         }
@@ -129,10 +153,13 @@ public final class OverheadReport {
         JsonObject set = new JsonObject();
         set.addProperty("isolated_backend", settings.isolated().cliName());
         set.addProperty("vanilla_backend", "none");
-        set.addProperty("forks", settings.forks());
+        set.addProperty("order", "ABBA");
+        set.addProperty("pairs", settings.pairs());
         set.addProperty("warmups", settings.warmups());
         set.addProperty("measured", settings.measured());
+        set.addProperty("margin", settings.margin());
         set.addProperty("quick", settings.quick());
+        set.addProperty("estimator", Slowdown.ESTIMATOR);
         root.add("settings", set);
         root.addProperty("paper_average_slowdown", PAPER_AVERAGE);
         JsonArray benchmarks = new JsonArray();
@@ -148,9 +175,10 @@ public final class OverheadReport {
             }
             if (r.verified()) {
                 Slowdown s = r.slowdown();
-                b.addProperty("vanilla_s", BenchmarkResult.mean(r.vanilla()));
-                b.addProperty("isolated_s", BenchmarkResult.mean(r.isolated()));
+                b.addProperty("vanilla_s", s.vanillaSeconds());
+                b.addProperty("isolated_s", s.isolatedSeconds());
                 b.add("slowdown", gson.toJsonTree(s));
+                b.addProperty("verdict", s.verdict().name());
                 b.addProperty("syscalls_per_run", r.syscallsPerRun());
                 b.addProperty("unsafe_calls_per_run", r.unsafeCallsPerRun());
                 b.addProperty("crossings_per_s", r.crossingsPerSecond());
@@ -164,12 +192,10 @@ public final class OverheadReport {
             r.isolated().forEach(f -> forks.add(gson.toJsonTree(f)));
         }
         root.add("benchmarks", benchmarks);
-        List<Slowdown> ok = verifiedSlowdowns(results);
-        JsonObject avg = new JsonObject();
-        avg.addProperty("benchmarks_verified", ok.size());
-        avg.addProperty("arithmetic", Slowdown.arithmeticMean(ok));
-        avg.addProperty("geometric", Slowdown.geometricMean(ok));
-        root.add("average", avg);
+        SuiteSlowdown suite = suite(results);
+        JsonObject avg = gson.toJsonTree(suite).getAsJsonObject();
+        avg.addProperty("estimator", SuiteSlowdown.ESTIMATOR);
+        root.add("suite", avg);
         if (projection != null) {
             JsonObject p = gson.toJsonTree(projection).getAsJsonObject();
             p.addProperty("source", Projection.SOURCE);

@@ -25,9 +25,9 @@ class OverheadReportTest {
     private final Map<String, String> provenance = new LinkedHashMap<>(Map.of("backend", "mprotect", "cpu", "test cpu"));
 
     @Test
-    void alternatesBuildsWritesAfterEachBenchmarkAndReadsBack() throws Exception {
+    void counterbalancesBuildsWritesAfterEachBenchmarkAndReadsBack() throws Exception {
         List<String> order = new ArrayList<>();
-        OverheadExperiment.Settings settings = new OverheadExperiment.Settings(Backend.MPROTECT, 3, 1, 2, true,
+        OverheadExperiment.Settings settings = new OverheadExperiment.Settings(Backend.MPROTECT, 3, 1, 2, 0.01, true,
                 List.of(Benchmark.named("npb-ep").orElseThrow(), Benchmark.named("linpack").orElseThrow()));
         OverheadExperiment.ForkRunner scripted = (backend, warmups, measured, program, args) -> {
             order.add(program + ":" + backend.cliName());
@@ -50,8 +50,8 @@ class OverheadReportTest {
                         throw new java.io.UncheckedIOException(e);
                     }
                 });
-        assertEquals(List.of("npb-ep:none", "npb-ep:mprotect", "npb-ep:none", "npb-ep:mprotect", "npb-ep:none", "npb-ep:mprotect"),
-                order.subList(0, 6), "ABAB");
+        assertEquals(List.of("npb-ep:none", "npb-ep:mprotect", "npb-ep:mprotect", "npb-ep:none", "npb-ep:none", "npb-ep:mprotect"),
+                order.subList(0, 6), "ABBA: neither build always runs first");
         assertEquals(List.of(1, 2), written, "files rewritten after every benchmark");
         report.write(base, results, true);
 
@@ -64,21 +64,28 @@ class OverheadReportTest {
         assertEquals(OverheadReport.COLUMNS.size(), ep.length);
         assertEquals("npb-ep", ep[0]);
         assertEquals(0.1, Double.parseDouble(ep[4]), 1e-9, "slowdown column");
-        assertEquals("true", ep[8]);
-        assertEquals(110.0, Double.parseDouble(ep[9]) + Double.parseDouble(ep[10]), 1e-9, "crossings per run, warm-up excluded");
+        assertEquals("SLOWER", ep[9]);
+        assertEquals("3", ep[10], "pairs");
+        assertEquals("true", ep[11]);
+        assertEquals(110.0, Double.parseDouble(ep[12]) + Double.parseDouble(ep[13]), 1e-9, "crossings per run, warm-up excluded");
+        assertTrue(csv.contains("# order: ABBA, pairs: 3, margin: 0.01"), String.join("\n", csv));
 
         JsonObject json = JsonParser.parseString(Files.readString(dir.resolve("overhead-mprotect-test.json"))).getAsJsonObject();
         assertTrue(json.get("complete").getAsBoolean());
         assertEquals("test cpu", json.getAsJsonObject("provenance").get("cpu").getAsString());
-        assertEquals(0.1, json.getAsJsonObject("average").get("arithmetic").getAsDouble(), 1e-9);
+        assertEquals(0.1, json.getAsJsonObject("suite").get("slowdown").getAsDouble(), 1e-9);
+        assertEquals("ABBA", json.getAsJsonObject("settings").get("order").getAsString());
         assertEquals(12, json.getAsJsonArray("forks").size());
+        JsonObject first = json.getAsJsonArray("forks").get(0).getAsJsonObject();
+        assertEquals(2, first.getAsJsonArray("measuredSeconds").size(), "raw iterations kept");
+        assertEquals(1, first.getAsJsonArray("warmupSeconds").size());
         assertTrue(json.getAsJsonObject("projection").get("note").getAsString().startsWith("PROJECTED"));
         assertTrue(report.table(results).contains("PROJECTED mpk"));
     }
 
     @Test
     void aFailedForkLeavesTheBenchmarkUnmeasuredNotWrong() {
-        OverheadExperiment.Settings settings = new OverheadExperiment.Settings(Backend.MPROTECT, 2, 0, 1, true,
+        OverheadExperiment.Settings settings = new OverheadExperiment.Settings(Backend.MPROTECT, 2, 0, 1, 0.01, true,
                 List.of(Benchmark.named("npb-cg").orElseThrow()));
         OverheadExperiment.ForkRunner failing = (backend, w, m, program, args) -> {
             if (backend == Backend.MPROTECT) {
@@ -91,7 +98,7 @@ class OverheadReportTest {
         assertTrue(!r.getFirst().verified());
         assertTrue(r.getFirst().failure().contains("crashed"));
         OverheadReport report = new OverheadReport(provenance, settings, null);
-        assertTrue(report.table(r).contains("NO"));
+        assertTrue(report.table(r).contains("NOT VERIFIED"));
         assertTrue(report.csv(r, true).lines().anyMatch(l -> l.startsWith("npb-cg,") && l.contains(",false,")));
     }
 }

@@ -1,6 +1,8 @@
 package mpkernel.experiments.overhead;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
@@ -9,57 +11,84 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The statistics, against values worked out by hand. */
+/** The estimator on synthetic pairs whose true slowdown is known. */
 class SlowdownTest {
 
-    @Test
-    void pairedRatiosWithStudentInterval() {
-        // ratios 1.10, 1.20, 1.30: mean 1.2, sd 0.1, n 3, t(2, 0.975) = 4.302653
-        Slowdown s = Slowdown.of(List.of(1.0, 2.0, 10.0), List.of(1.1, 2.4, 13.0));
-        assertEquals(0.2, s.slowdown(), 1e-12);
-        double half = 4.302652729911275 * 0.1 / Math.sqrt(3);
-        assertEquals(0.2 - half, s.ciLow(), 1e-9);
-        assertEquals(0.2 + half, s.ciHigh(), 1e-9);
-        assertEquals(3, s.pairs());
-        // paired t on differences 0.1, 0.4, 3.0: mean 1.1667, sd 1.5948, t = 1.2671, df 2 -> p = 0.3324
-        assertEquals(0.3324, s.pValue(), 1e-3);
-        assertFalse(s.significant());
+    /** {@code n} pairs: vanilla times around 1 s with drift and noise, isolated = vanilla x (1 + effect) x noise. */
+    private static List<List<Double>> pairs(int n, double effect, double noise, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        List<Double> v = new ArrayList<>();
+        List<Double> s = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            double machine = 1 + 0.2 * Math.sin(k);          // the machine drifts between pairs
+            v.add(machine * Math.exp(noise * r.nextGaussian()));
+            s.add(machine * (1 + effect) * Math.exp(noise * r.nextGaussian()));
+        }
+        return List.of(v, s);
     }
 
     @Test
-    void aConsistentSlowdownIsSignificant() {
-        Slowdown s = Slowdown.of(List.of(1.00, 1.01, 0.99, 1.00, 1.02), List.of(1.10, 1.12, 1.08, 1.11, 1.12));
-        assertTrue(s.significant());
-        assertTrue(s.ciLow() > 0.05 && s.ciHigh() < 0.15, s.toString());
+    void aKnownSlowdownIsRecoveredInsideItsInterval() {
+        int covered = 0;
+        for (long seed = 1; seed <= 200; seed++) {
+            List<List<Double>> p = pairs(15, 0.05, 0.02, seed);
+            Slowdown s = Slowdown.of(p.get(0), p.get(1), 0.01);
+            covered += s.ciLow() <= 0.05 && 0.05 <= s.ciHigh() ? 1 : 0;
+        }
+        // a 95% interval covers the truth about 95% of the time
+        assertTrue(covered >= 180 && covered <= 200, "coverage " + covered + "/200");
+        Slowdown one = Slowdown.of(pairs(15, 0.05, 0.02, 7).get(0), pairs(15, 0.05, 0.02, 7).get(1), 0.01);
+        assertEquals(Slowdown.Verdict.SLOWER, one.verdict(), one.toString());
+        assertTrue(one.pValue() < 0.05 && one.significant());
     }
 
     @Test
-    void onePairHasNoInterval() {
-        Slowdown s = Slowdown.of(List.of(2.0), List.of(3.0));
+    void noEffectIsShownEquivalentWithEnoughPairs() {
+        List<List<Double>> p = pairs(15, 0.0, 0.005, 3);
+        Slowdown s = Slowdown.of(p.get(0), p.get(1), 0.01);
+        assertEquals(Slowdown.Verdict.EQUIVALENT, s.verdict(), s.toString());
+        assertTrue(s.tostP() < 0.05);
+        // the same data with a margin far inside the noise cannot be shown equivalent
+        assertEquals(Slowdown.Verdict.INCONCLUSIVE, Slowdown.of(p.get(0), p.get(1), 0.0001).verdict());
+    }
+
+    @Test
+    void theIntervalThePValueAndTheTimesComeFromOneEstimator() {
+        for (long seed = 1; seed <= 50; seed++) {
+            List<List<Double>> p = pairs(6, 0.01 * (seed % 5), 0.03, seed);
+            Slowdown s = Slowdown.of(p.get(0), p.get(1), 0.01);
+            boolean excludesZero = s.ciLow() > 0 || s.ciHigh() < 0;
+            assertEquals(excludesZero, s.significant(), "p < 0.05 exactly when the 95% interval excludes 0: " + s);
+            // the printed times are the geometric means, and their ratio is the slowdown
+            assertEquals(s.slowdown(), s.isolatedSeconds() / s.vanillaSeconds() - 1, 1e-12);
+            assertTrue(s.isolatedSeconds() > s.vanillaSeconds() == s.slowdown() > 0);
+        }
+    }
+
+    @Test
+    void fewPairsGiveNoInterval() {
+        Slowdown s = Slowdown.of(List.of(2.0), List.of(3.0), 0.01);
         assertEquals(0.5, s.slowdown(), 1e-12);
         assertTrue(Double.isNaN(s.ciLow()) && Double.isNaN(s.pValue()));
-        assertThrows(IllegalArgumentException.class, () -> Slowdown.of(List.of(), List.of()));
+        assertEquals(Slowdown.Verdict.INCONCLUSIVE, s.verdict());
+        assertThrows(IllegalArgumentException.class, () -> Slowdown.of(List.of(), List.of(), 0.01));
     }
 
     @Test
-    void identicalTimesAreNoSlowdown() {
-        Slowdown s = Slowdown.of(List.of(1.0, 2.0), List.of(1.0, 2.0));
-        assertEquals(0, s.slowdown(), 0);
-        assertEquals(1, s.pValue(), 0);
-    }
-
-    @Test
-    void arithmeticAndGeometricMeans() {
-        List<Slowdown> all = List.of(Slowdown.of(List.of(1.0), List.of(1.5)), Slowdown.of(List.of(1.0), List.of(0.5)));
-        assertEquals(0.0, Slowdown.arithmeticMean(all), 1e-12); // +50% and -50%
-        assertEquals(Math.sqrt(1.5 * 0.5) - 1, Slowdown.geometricMean(all), 1e-12);
-    }
-
-    @Test
-    void projectionIsCrossingsTimesRoundTripOverRunTime() {
-        Projection p = new Projection(6.0, 10, 100, 2.0); // round trip 6 + 2*10/2 = 16 ns .. 6 + 2*100/2 = 106 ns
-        assertEquals(16.0, p.roundTripNs(false), 1e-12);
-        assertEquals(106.0, p.roundTripNs(true), 1e-12);
-        assertEquals(1e6 * 16e-9 / 2.0, p.slowdown(1e6, 2.0, false), 1e-15);
+    void theSuiteBootstrapRecoversTheMeanAndIsReproducible() {
+        List<double[]> benchmarks = new ArrayList<>();
+        for (long b = 0; b < 10; b++) {
+            List<List<Double>> p = pairs(15, 0.02, 0.01, 100 + b);
+            double[] d = new double[15];
+            for (int k = 0; k < 15; k++) {
+                d[k] = Math.log(p.get(1).get(k) / p.get(0).get(k));
+            }
+            benchmarks.add(d);
+        }
+        SuiteSlowdown s = SuiteSlowdown.of(benchmarks, 0.01);
+        assertTrue(s.ciLow() < 0.02 && 0.02 < s.ciHigh(), s.toString());
+        assertFalse(s.equivalent(), "2% is outside a 1% margin");
+        assertEquals(s, SuiteSlowdown.of(benchmarks, 0.01), "seeded");
+        assertTrue(SuiteSlowdown.of(benchmarks, 0.05).equivalent(), "inside a 5% margin");
     }
 }

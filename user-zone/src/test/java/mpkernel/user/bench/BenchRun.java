@@ -16,8 +16,9 @@ import mpkernel.kernel.api.UserProgram;
  * @param out captured standard output
  * @param err captured standard error
  * @param writes number of write calls
+ * @param clockReads number of clock_gettime calls
  */
-record BenchRun(int status, String out, String err, int writes) {
+record BenchRun(int status, String out, String err, int writes, int clockReads) {
 
     private static final Pattern RESULT = Pattern.compile(
             "MPK-RESULT benchmark=(\\S+) size=(\\S+) seconds=\\d+\\.\\d{6} verified=(true|false)");
@@ -27,7 +28,7 @@ record BenchRun(int status, String out, String err, int writes) {
         try (TestSys sys = new TestSys()) {
             int status = program.main(sys, List.of(args));
             assertEquals(0, sys.liveBlocks(), "every malloc'd block is freed");
-            return new BenchRun(status, sys.out(), sys.err(), sys.writes());
+            return new BenchRun(status, sys.out(), sys.err(), sys.writes(), sys.clockReads());
         }
     }
 

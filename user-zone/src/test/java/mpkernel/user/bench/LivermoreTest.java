@@ -86,11 +86,23 @@ class LivermoreTest {
         Livermore corrupted = new Livermore(table -> {
             table[1][7] = table[1][7] * (1.0 + 1e-9);
             return table;
-        });
+        }, false);
         BenchRun run = BenchRun.of(corrupted, "--size", "small");
         assertTrue(run.out().contains("FAIL (expected"), run.out());
         assertTrue(run.out().contains("Verification: FAILED"), run.out());
         run.assertResult("livermore", "small", false);
+    }
+
+    @Test
+    void theClockIsReadOncePerKernelNotPerSample() {
+        int three = BenchRun.of(new Livermore(), "--samples", "3", "--warmup", "0").clockReads();
+        int six = BenchRun.of(new Livermore(), "--samples", "6", "--warmup", "0").clockReads();
+        assertEquals(three, six, "batched: independent of the number of samples");
+        assertTrue(three <= 4 * 72 + 4, "four readings per kernel and part: " + three);
+        BenchRun perSample = BenchRun.of(new LivermoreSamples(), "--samples", "3", "--warmup", "0");
+        perSample.assertResult("livermore-samples", "custom", true);
+        assertEquals(2 * 72 * 3, BenchRun.of(new LivermoreSamples(), "--samples", "6", "--warmup", "0").clockReads()
+                - perSample.clockReads(), "two readings per sample");
     }
 
     @Test

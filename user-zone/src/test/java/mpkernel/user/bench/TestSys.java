@@ -38,6 +38,13 @@ final class TestSys implements Sys, AutoCloseable {
         return err.toString();
     }
 
+    private int clockReads;
+
+    /** How many times the program read a clock. */
+    int clockReads() {
+        return clockReads;
+    }
+
     /** How many write calls the program made. */
     int writes() {
         return writes;
@@ -131,6 +138,7 @@ final class TestSys implements Sys, AutoCloseable {
 
     @Override
     public long clockGettime(int clock) {
+        clockReads++;
         return clock == CLOCK_REALTIME ? System.currentTimeMillis() * 1_000_000L : System.nanoTime();
     }
 

@@ -1,0 +1,199 @@
+package mpkernel.user.bench;
+
+import java.lang.foreign.MemorySegment;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+import mpkernel.kernel.api.Program;
+import mpkernel.kernel.api.Sys;
+import mpkernel.kernel.api.UserProgram;
+
+import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+
+/**
+ * {@code sweep}: real work with a system call every {@code K} units of it, so that the rate of
+ * gate crossings can be set over five orders of magnitude while the work stays the same: the
+ * subject of {@code ./mpk sweep}, which fits a backend's slowdown against that rate.
+ *
+ * <p>Work ({@code --work}): {@code spmv}, a sparse matrix-vector product in CSR form (as in NPB
+ * CG), one unit being one 32-row block of a 4096-row matrix with 8 entries per row, or
+ * {@code triad}, the memory-bound STREAM triad {@code a = b + s*c}, one unit being 512 elements
+ * of 4 Mi-element arrays. All arrays live in {@code malloc}'d user memory. The call
+ * ({@code --call}): {@code clock} ({@code clock_gettime}, one crossing), {@code write} (a
+ * 16-byte write at offset 0 of a kernel file: {@code lseek} and {@code write}, two), or
+ * {@code malloc} ({@code malloc(64)} and {@code free}, two).
+ *
+ * <p>Usage: {@code sweep [--work spmv|triad] [--units N] [--every K] [--call clock|write|malloc]}.
+ * Verification: the checksum of the results equals that of the same units computed again
+ * without any system call.
+ */
+@Program(name = "sweep", description = "real work with a system call every K units: the crossing-rate sweep's subject")
+public final class Sweep implements UserProgram {
+
+    private static final String NAME = "sweep";
+    private static final String USAGE = "[--work spmv|triad] [--units N] [--every K] [--call clock|write|malloc]";
+
+    @Override
+    public int main(Sys sys, List<String> args) {
+        String work = "spmv";
+        String call = "clock";
+        long units = 1_000_000;
+        long every = 1_000;
+        try {
+            for (int i = 0; i < args.size(); i += 2) {
+                String v = i + 1 < args.size() ? args.get(i + 1) : null;
+                if (v == null) {
+                    throw new BenchArgs.Invalid(args.get(i) + " needs a value");
+                }
+                switch (args.get(i)) {
+                    case "--work" -> work = oneOf(v, "spmv", "triad");
+                    case "--call" -> call = oneOf(v, "clock", "write", "malloc");
+                    case "--units" -> units = positive(v);
+                    case "--every" -> every = positive(v);
+                    default -> throw new BenchArgs.Invalid("unknown option " + args.get(i));
+                }
+            }
+        } catch (BenchArgs.Invalid e) {
+            return BenchArgs.usage(sys, NAME, USAGE, e);
+        }
+        Kernel k = work.equals("spmv") ? new Spmv(sys) : new Triad(sys);
+        Call c = switch (call) {
+            case "write" -> new FileWrite(sys);
+            case "malloc" -> () -> sys.free(sys.malloc(64));
+            default -> () -> sys.clockGettime(Sys.CLOCK_MONOTONIC);
+        };
+        long t0 = sys.clockGettime(Sys.CLOCK_MONOTONIC);
+        double sum = 0;
+        for (long u = 0; u < units; u++) {
+            sum += k.unit(u);
+            if ((u + 1) % every == 0) {
+                c.make();
+            }
+        }
+        double seconds = (sys.clockGettime(Sys.CLOCK_MONOTONIC) - t0) / 1e9;
+        double reference = 0;
+        for (long u = 0; u < units; u++) {
+            reference += k.unit(u);
+        }
+        boolean verified = Double.isFinite(sum) && sum == reference;
+        String label = String.format(Locale.ROOT, "%s-%s-u%d-k%d", work, call, units, every);
+        BenchReport report = new BenchReport().add("sweep: %d units of %s, a %s call every %d; checksum %.10e%n", units, work, call, every, sum);
+        return report.finish(sys, NAME, label, seconds, verified);
+    }
+
+    private static String oneOf(String v, String... allowed) {
+        if (!List.of(allowed).contains(v)) {
+            throw new BenchArgs.Invalid("expected one of " + String.join("|", allowed) + ", got " + v);
+        }
+        return v;
+    }
+
+    private static long positive(String v) {
+        try {
+            long n = Long.parseLong(v);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw new BenchArgs.Invalid("expected a positive number, got " + v);
+    }
+
+    /** One unit of work; returns something of its result, for the checksum. */
+    private interface Kernel {
+        double unit(long u);
+    }
+
+    /** The system call made every K units. */
+    private interface Call {
+        void make();
+    }
+
+    /** A sparse matrix-vector product, one 32-row block per unit. */
+    private static final class Spmv implements Kernel {
+        static final int ROWS = 4096;
+        static final int PER_ROW = 8;
+        static final int BLOCK = 32;
+        final MemorySegment values;
+        final MemorySegment columns;
+        final MemorySegment x;
+
+        Spmv(Sys sys) {
+            values = sys.malloc(8L * ROWS * PER_ROW);
+            columns = sys.malloc(4L * ROWS * PER_ROW);
+            x = sys.malloc(8L * ROWS);
+            SplittableRandom r = new SplittableRandom(42);
+            for (int i = 0; i < ROWS * PER_ROW; i++) {
+                values.setAtIndex(JAVA_DOUBLE, i, r.nextDouble());
+                columns.setAtIndex(JAVA_INT, i, r.nextInt(ROWS));
+            }
+            for (int i = 0; i < ROWS; i++) {
+                x.setAtIndex(JAVA_DOUBLE, i, r.nextDouble());
+            }
+        }
+
+        @Override
+        public double unit(long u) {
+            int first = (int) (u % (ROWS / BLOCK)) * BLOCK;
+            double s = 0;
+            for (int row = first; row < first + BLOCK; row++) {
+                double y = 0;
+                for (int j = row * PER_ROW; j < (row + 1) * PER_ROW; j++) {
+                    y += values.getAtIndex(JAVA_DOUBLE, j) * x.getAtIndex(JAVA_DOUBLE, columns.getAtIndex(JAVA_INT, j));
+                }
+                s += y;
+            }
+            return s;
+        }
+    }
+
+    /** The STREAM triad over 512 elements per unit. */
+    private static final class Triad implements Kernel {
+        static final int ELEMENTS = 4 << 20;
+        static final int CHUNK = 512;
+        final MemorySegment a;
+        final MemorySegment b;
+        final MemorySegment c;
+
+        Triad(Sys sys) {
+            a = sys.calloc(ELEMENTS, 8);
+            b = sys.malloc(8L * ELEMENTS);
+            c = sys.malloc(8L * ELEMENTS);
+            for (int i = 0; i < ELEMENTS; i++) {
+                b.setAtIndex(JAVA_DOUBLE, i, i % 7);
+                c.setAtIndex(JAVA_DOUBLE, i, i % 5);
+            }
+        }
+
+        @Override
+        public double unit(long u) {
+            int first = (int) (u % (ELEMENTS / CHUNK)) * CHUNK;
+            for (int i = first; i < first + CHUNK; i++) {
+                a.setAtIndex(JAVA_DOUBLE, i, b.getAtIndex(JAVA_DOUBLE, i) + 3.0 * c.getAtIndex(JAVA_DOUBLE, i));
+            }
+            return a.getAtIndex(JAVA_DOUBLE, first + (int) (u % CHUNK));
+        }
+    }
+
+    /** A 16-byte write at offset 0 of a kernel file. */
+    private static final class FileWrite implements Call {
+        final Sys sys;
+        final int fd;
+        final MemorySegment data;
+
+        FileWrite(Sys sys) {
+            this.sys = sys;
+            this.fd = sys.open("/sweep.dat", Sys.O_RDWR | Sys.O_CREAT | Sys.O_TRUNC);
+            this.data = sys.malloc(16);
+        }
+
+        @Override
+        public void make() {
+            sys.lseek(fd, 0, Sys.SEEK_SET);
+            sys.write(fd, data);
+        }
+    }
+}
