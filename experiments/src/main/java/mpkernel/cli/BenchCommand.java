@@ -83,7 +83,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         List<String> backends = backendsHere();
         JmhPlan plan = quick ? JmhPlan.quick(pattern, backends) : JmhPlan.full(pattern, backends);
-        Path results = PkuGuest.projectRoot().resolve("results");
+        Path results = ResultsDir.of(null, quick);
         String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(STAMP);
         Path target = results.resolve("bench-" + stamp + ".json");
         Path log = results.resolve("bench-" + stamp + ".log");

@@ -85,8 +85,9 @@ final class FunctionalCommand implements Callable<Integer> {
         root.add("provenance", prov);
         root.addProperty("note", "functional reproduction under QEMU TCG: verdicts and crossings only; times are emulation artefacts and not recorded");
         root.add("benchmarks", rows);
-        Files.createDirectories(results);
-        Path file = results.resolve("functional-mpk-qemu-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".json");
+        Path dir = ResultsDir.of(results, quick);
+        Files.createDirectories(dir);
+        Path file = dir.resolve("functional-mpk-qemu-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".json");
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(tmp, new GsonBuilder().setPrettyPrinting().create().toJson(root) + "\n", StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -13,8 +13,18 @@ import java.util.Map;
  * @param score the primary metric
  * @param error JMH's 99.9% confidence half-width, {@code NaN} when there were too few samples
  * @param unit the score's unit, e.g. {@code ns/op}
+ * @param samples every measured iteration's score, all forks together (JMH's {@code rawData}), empty if absent
  */
-record JmhResult(String benchmark, String backend, Long size, double score, double error, String unit) {
+record JmhResult(String benchmark, String backend, Long size, double score, double error, String unit, List<Double> samples) {
+
+    JmhResult {
+        samples = List.copyOf(samples);
+    }
+
+    /** A result without its iterations. */
+    JmhResult(String benchmark, String backend, Long size, double score, double error, String unit) {
+        this(benchmark, backend, size, score, error, unit, List.of());
+    }
 
     /** Every result in {@code json}, the array JMH writes with {@code -rf json}. */
     static List<JmhResult> parseAll(String json) {
@@ -38,7 +48,25 @@ record JmhResult(String benchmark, String backend, Long size, double score, doub
         Object sizeParam = params.get("size") != null ? params.get("size") : params.get("block");
         return new JmhResult(shortName(name), (String) params.get("backend"),
                 sizeParam == null ? null : Long.valueOf(sizeParam.toString()),
-                number(metric.get("score")), number(metric.get("scoreError")), (String) metric.get("scoreUnit"));
+                number(metric.get("score")), number(metric.get("scoreError")), (String) metric.get("scoreUnit"), samples(metric.get("rawData")));
+    }
+
+    /** JMH's {@code rawData}, one list per fork, flattened; empty if absent. */
+    private static List<Double> samples(Object raw) {
+        List<Double> out = new ArrayList<>();
+        if (raw instanceof List<?> forks) {
+            for (Object fork : forks) {
+                if (fork instanceof List<?> iterations) {
+                    for (Object v : iterations) {
+                        double d = number(v);
+                        if (!Double.isNaN(d)) {
+                            out.add(d);
+                        }
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** {@code Class.method} of a full benchmark name. */

@@ -195,7 +195,7 @@ final class ReproduceCommand implements Callable<Integer> {
             cmd.add("--quick");
         }
         cmd.addAll(List.of("--benchmarks", String.join(",", selected.stream().map(Benchmark::program).toList())));
-        cmd.addAll(List.of("--out", resultsDir().toString()));
+        cmd.addAll(List.of("--out", ResultsDir.base(out).toAbsolutePath().toString()));
         try {
             Process p = PkuGuest.environment(new ProcessBuilder(PkuGuest.wrap(cmd))).inheritIO().start();
             return p.waitFor();
@@ -208,7 +208,7 @@ final class ReproduceCommand implements Callable<Integer> {
     }
 
     private Path resultsDir() {
-        return out != null ? out : PkuGuest.projectRoot().resolve("results");
+        return ResultsDir.of(out, quick);
     }
 
     private static void write(OverheadReport report, Path base, List<BenchmarkResult> results, boolean complete) {

@@ -87,7 +87,7 @@ final class SweepCommand implements Callable<Integer> {
             }
         }
         SweepPlan plan = SweepPlan.of(chosen, work, call, pairs, quick);
-        Path results = out != null ? out : PkuGuest.projectRoot().resolve("results");
+        Path results = ResultsDir.base(out);
         Map<String, String> provenance = machine.provenance(String.join(",", chosen.stream().map(Backend::cliName).toList()),
                 "./mpk sweep " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         SweepReport report;
@@ -96,7 +96,7 @@ final class SweepCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the bench results in " + results, e);
         }
-        Path file = results.resolve((quick ? "quick/" : "") + "sweep-"
+        Path file = ResultsDir.of(out, quick).resolve("sweep-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".json");
         System.err.printf("mpk: sweep: %s against none, %d forks; results -> %s%n", String.join(", ", chosen.stream().map(Backend::cliName).toList()),
                 plan.totalForks(), file);

@@ -39,7 +39,7 @@ class JmhResultTest {
     @Test
     void parsesNamesParametersAndScores() {
         List<JmhResult> rs = JmhResult.parseAll(SAMPLE);
-        assertEquals(new JmhResult("GateBench.floor", null, null, 5.5, 0.11, "ns/op"), rs.get(0));
+        assertEquals(new JmhResult("GateBench.floor", null, null, 5.5, 0.11, "ns/op", List.of(5.4, 5.6, 5.5, 5.5)), rs.get(0));
         assertEquals(new JmhResult("WriteBytesBench.writeBytes", "mprotect", 4096L, 2120.0, 30.0, "ns/op"), rs.get(1));
         JmhResult malloc = rs.get(2);
         assertEquals(64L, malloc.size(), "malloc's block parameter is its size");

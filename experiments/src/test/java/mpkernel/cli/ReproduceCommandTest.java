@@ -24,7 +24,8 @@ class ReproduceCommandTest {
         assertTrue(o.out().contains("suite (mprotect vs none, 2 of 2 benchmarks verified, 2 ABBA pairs each)"), o.out());
         assertTrue(o.out().contains("estimator: paired log ratio"), o.out());
         assertTrue(o.out().contains("paper (VEE'20"), o.out());
-        List<Path> csv = Files.list(out).filter(p -> p.toString().endsWith(".csv")).toList();
+        assertTrue(Files.list(out).noneMatch(p -> p.toString().endsWith(".csv")), "a smoke run never lands beside full results");
+        List<Path> csv = Files.list(out.resolve("quick")).filter(p -> p.toString().endsWith(".csv")).toList();
         assertEquals(1, csv.size());
         List<String> lines = Files.readAllLines(csv.getFirst());
         assertTrue(lines.contains("# backend: mprotect"));
@@ -44,7 +45,7 @@ class ReproduceCommandTest {
                 .resolve("experiments/target/guest-test-results-" + ProcessHandle.current().pid()));
         CliHarness.Outcome o = CliHarness.mpk("reproduce", "--qemu", "--quick", "--benchmarks", "npb-ep", "--out", guestOut.toString());
         assertEquals(0, o.status(), o.out() + o.err());
-        List<Path> json = Files.list(guestOut).filter(p -> p.getFileName().toString().startsWith("functional-mpk-qemu-")).toList();
+        List<Path> json = Files.list(guestOut.resolve("quick")).filter(p -> p.getFileName().toString().startsWith("functional-mpk-qemu-")).toList();
         assertEquals(1, json.size());
         String text = Files.readString(json.getFirst());
         assertTrue(text.contains("\"mpk\": \"verified\"") && text.contains("\"none\": \"verified\""), text);

@@ -1,6 +1,7 @@
 package mpkernel.isolation;
 
 import java.lang.foreign.Arena;
+import java.lang.ref.Reference;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -115,15 +116,16 @@ final class Confinement {
         if (nnp.failed()) {
             return "prctl(PR_SET_NO_NEW_PRIVS) failed with errno " + nnp.errno();
         }
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment prog = program.assemble(arena);
-            Libc.Result rc = Libc.syscall(SYS_SECCOMP, SECCOMP_SET_MODE_FILTER, SECCOMP_FILTER_FLAG_TSYNC, prog.address());
-            if (rc.value() > 0) {
-                return "thread " + rc.value() + " could not take the filter";
-            }
-            if (rc.failed()) {
-                return "seccomp(SET_MODE_FILTER, TSYNC) failed with errno " + rc.errno();
-            }
+        Arena arena = Scratch.arena();
+        MemorySegment prog = program.assemble(arena);
+        Libc.Result rc = Libc.syscall(SYS_SECCOMP, SECCOMP_SET_MODE_FILTER, SECCOMP_FILTER_FLAG_TSYNC, prog.address());
+        // The kernel has copied the program by now; until then only its address was in use.
+        Reference.reachabilityFence(prog);
+        if (rc.value() > 0) {
+            return "thread " + rc.value() + " could not take the filter";
+        }
+        if (rc.failed()) {
+            return "seccomp(SET_MODE_FILTER, TSYNC) failed with errno " + rc.errno();
         }
         return null;
     }

@@ -116,7 +116,8 @@ final class Libc {
     }
 
     private static long mmap(long address, long bytes, int prot, int flags, int fd) {
-        try (Arena arena = Arena.ofConfined()) {
+        try {
+            Arena arena = Scratch.arena();
             MemorySegment state = arena.allocate(CAPTURE);
             MemorySegment addr = (MemorySegment) MMAP.invokeExact(state, MemorySegment.ofAddress(address), bytes, prot, flags, fd, 0L);
             if (addr.address() == -1L) {
@@ -132,7 +133,8 @@ final class Libc {
     }
 
     static void munmap(long address, long bytes) {
-        try (Arena arena = Arena.ofConfined()) {
+        try {
+            Arena arena = Scratch.arena();
             MemorySegment state = arena.allocate(CAPTURE);
             int rc = (int) MUNMAP.invokeExact(state, MemorySegment.ofAddress(address), bytes);
             if (rc != 0) {
@@ -145,7 +147,8 @@ final class Libc {
 
     /** glibc's mprotect; throws on failure. (The mprotect backend switches through {@link RegionSyscalls}.) */
     static void mprotect(long address, long bytes, int prot) {
-        try (Arena arena = Arena.ofConfined()) {
+        try {
+            Arena arena = Scratch.arena();
             MemorySegment state = arena.allocate(CAPTURE);
             int rc = (int) MPROTECT.invokeExact(state, MemorySegment.ofAddress(address), bytes, prot);
             if (rc != 0) {
@@ -161,7 +164,8 @@ final class Libc {
      * cannot tell. Read once per thread: the gates keep their stack headroom above it.
      */
     static long stackLow() {
-        try (Arena arena = Arena.ofConfined()) {
+        try {
+            Arena arena = Scratch.arena();
             MemorySegment attr = arena.allocate(PTHREAD_ATTR_BYTES, 16);
             long self = (long) PTHREAD_SELF.invokeExact();
             if ((int) PTHREAD_GETATTR_NP.invokeExact(self, attr) != 0) {
@@ -187,7 +191,8 @@ final class Libc {
 
     /** {@code prctl(option, a2, a3, a4, a5)}. */
     static Result prctl(int option, long a2, long a3, long a4, long a5) {
-        try (Arena arena = Arena.ofConfined()) {
+        try {
+            Arena arena = Scratch.arena();
             MemorySegment state = arena.allocate(CAPTURE);
             int rc = (int) PRCTL.invokeExact(state, option, a2, a3, a4, a5);
             return new Result(rc, errno(state));
@@ -198,7 +203,8 @@ final class Libc {
 
     /** {@code syscall(nr, a1, a2, a3)} through glibc, for calls glibc has no wrapper of (seccomp). */
     static Result syscall(long nr, long a1, long a2, long a3) {
-        try (Arena arena = Arena.ofConfined()) {
+        try {
+            Arena arena = Scratch.arena();
             MemorySegment state = arena.allocate(CAPTURE);
             long rc = (long) SYSCALL3.invokeExact(state, nr, a1, a2, a3);
             return new Result(rc, errno(state));
@@ -214,7 +220,8 @@ final class Libc {
 
     /** pkey_alloc(0, rights): a key number, or -1 with errno (EINVAL/ENOSPC where PKU is absent). */
     static Result pkeyAlloc(int initialRights) {
-        try (Arena arena = Arena.ofConfined()) {
+        try {
+            Arena arena = Scratch.arena();
             MemorySegment state = arena.allocate(CAPTURE);
             int key = (int) PKEY_ALLOC.orElseThrow().invokeExact(state, 0, initialRights);
             return new Result(key, errno(state));
@@ -224,7 +231,8 @@ final class Libc {
     }
 
     static Result pkeyFree(int key) {
-        try (Arena arena = Arena.ofConfined()) {
+        try {
+            Arena arena = Scratch.arena();
             MemorySegment state = arena.allocate(CAPTURE);
             int rc = (int) PKEY_FREE.orElseThrow().invokeExact(state, key);
             return new Result(rc, errno(state));
@@ -234,7 +242,8 @@ final class Libc {
     }
 
     static Result pkeyMprotect(long address, long bytes, int prot, int key) {
-        try (Arena arena = Arena.ofConfined()) {
+        try {
+            Arena arena = Scratch.arena();
             MemorySegment state = arena.allocate(CAPTURE);
             int rc = (int) PKEY_MPROTECT.orElseThrow().invokeExact(state, MemorySegment.ofAddress(address), bytes, prot, key);
             return new Result(rc, errno(state));

@@ -22,17 +22,19 @@ public record SweepPlan(List<Backend> backends, String work, String call, long u
                         int pairs, int warmups, int measured, boolean quick) {
 
     /**
-     * {@code K} for the full sweep: ten steps a factor 4 apart, 200,000 down to 1, which with a
-     * million half-microsecond units spans about 10 to 2 million calls per second of vanilla time.
+     * {@code K} for the full sweep: eleven steps a factor 4 apart, 800,000 down to 1, which with
+     * four million units of about 0.1 µs spans about 10 to 10 million calls per second. The top
+     * of the range is there for the cheap gates: only millions of crossings per run lift a
+     * cost of a few nanoseconds above the run-to-run noise of a fork.
      */
-    static final List<Long> FULL = List.of(200_000L, 50_000L, 12_500L, 3_200L, 800L, 200L, 50L, 12L, 3L, 1L);
+    static final List<Long> FULL = List.of(800_000L, 200_000L, 50_000L, 12_500L, 3_200L, 800L, 200L, 50L, 12L, 3L, 1L);
 
     /**
-     * {@code K} for {@code mprotect}, whose crossing costs tens of microseconds: eight steps, 200,000
-     * down to 50, so that no run spends more than about a second in crossings. Its crossing rate
+     * {@code K} for {@code mprotect}, whose crossing costs tens of microseconds: eight steps, 800,000
+     * down to 200, so that no run spends more than about a second in crossings. Its crossing rate
      * cannot go much above 20,000 per second however small K gets.
      */
-    static final List<Long> MPROTECT = List.of(200_000L, 50_000L, 12_500L, 3_200L, 800L, 200L, 100L, 50L);
+    static final List<Long> MPROTECT = List.of(800_000L, 200_000L, 50_000L, 12_500L, 3_200L, 800L, 400L, 200L);
 
     public SweepPlan {
         backends = List.copyOf(backends);
@@ -49,7 +51,7 @@ public record SweepPlan(List<Backend> backends, String work, String call, long u
             List<Long> ks = b == Backend.MPROTECT ? MPROTECT : FULL;
             steps.put(b, quick ? List.of(ks.getFirst() / 10, ks.get(ks.size() / 2) / 10 + 1, Math.max(1, ks.getLast() / 10)) : ks);
         }
-        return new SweepPlan(backends, work, call, quick ? 100_000 : 1_000_000, steps, quick ? 1 : pairs, quick ? 0 : 1,
+        return new SweepPlan(backends, work, call, quick ? 400_000 : 4_000_000, steps, quick ? 1 : pairs, quick ? 0 : 1,
                 quick ? 1 : 3, quick);
     }
 

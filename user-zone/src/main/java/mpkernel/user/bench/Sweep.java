@@ -18,9 +18,9 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  * subject of {@code ./mpk sweep}, which fits a backend's slowdown against that rate.
  *
  * <p>Work ({@code --work}): {@code spmv}, a sparse matrix-vector product in CSR form (as in NPB
- * CG), one unit being one 32-row block of a 4096-row matrix with 8 entries per row, or
- * {@code triad}, the memory-bound STREAM triad {@code a = b + s*c}, one unit being 512 elements
- * of 4 Mi-element arrays. All arrays live in {@code malloc}'d user memory. The call
+ * CG), one unit being one 8-row block (about 0.1 µs) of a 4096-row matrix with 8 entries per row, or
+ * {@code triad}, the memory-bound STREAM triad {@code a = b + s*c}, one unit being 128 elements
+ * (about 0.2 µs) of 4 Mi-element arrays. All arrays live in {@code malloc}'d user memory. The call
  * ({@code --call}): {@code clock} ({@code clock_gettime}, one crossing), {@code write} (a
  * 16-byte write at offset 0 of a kernel file: {@code lseek} and {@code write}, two), or
  * {@code malloc} ({@code malloc(64)} and {@code free}, two).
@@ -39,7 +39,7 @@ public final class Sweep implements UserProgram {
     public int main(Sys sys, List<String> args) {
         String work = "spmv";
         String call = "clock";
-        long units = 1_000_000;
+        long units = 4_000_000;
         long every = 1_000;
         try {
             for (int i = 0; i < args.size(); i += 2) {
@@ -112,11 +112,11 @@ public final class Sweep implements UserProgram {
         void make();
     }
 
-    /** A sparse matrix-vector product, one 32-row block per unit. */
+    /** A sparse matrix-vector product, one 8-row block per unit. */
     private static final class Spmv implements Kernel {
         static final int ROWS = 4096;
         static final int PER_ROW = 8;
-        static final int BLOCK = 32;
+        static final int BLOCK = 8;
         final MemorySegment values;
         final MemorySegment columns;
         final MemorySegment x;
@@ -150,10 +150,10 @@ public final class Sweep implements UserProgram {
         }
     }
 
-    /** The STREAM triad over 512 elements per unit. */
+    /** The STREAM triad over 128 elements per unit. */
     private static final class Triad implements Kernel {
         static final int ELEMENTS = 4 << 20;
-        static final int CHUNK = 512;
+        static final int CHUNK = 128;
         final MemorySegment a;
         final MemorySegment b;
         final MemorySegment c;
