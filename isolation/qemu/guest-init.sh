@@ -70,6 +70,13 @@ relay_out=$!
 cat /err.fifo >&5 4>&- 5>&- &
 relay_err=$!
 
+# Unless the host asked for quiet, say on the command's stderr that the guest is up and for how
+# long it booted: under TCG the boot alone takes tens of seconds, and the JVM after it as long.
+if [ -e /mpkrun/progress ]; then
+	read -r up _ </proc/uptime
+	echo "mpk qemu: guest up after ${up%.*} s; starting the command (a JVM takes 15-40 s to start under TCG)" >&5
+fi
+
 runas=$(cat /mpkrun/runas 2>/dev/null)
 # cmd.sh (environment, cd, exec of the argv) reaches the chroot's /bin/sh as
 # fd 3; its first line closes fd 3 again. setsid: the command gets no

@@ -45,6 +45,9 @@ final class BenchCommand implements Callable<Integer> {
             description = "JMH include regex, e.g. GateBench or 'WriteBytes|NullSyscall' (default: all)")
     String pattern;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--quick", description = "CI size, under 3 minutes: 2 forks of 3 x 200 ms warmup + 3 x 100 ms, write_bytes at 1 B, 4 KB, 1 MB only")
     boolean quick;
 
@@ -102,7 +105,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-        Map<String, String> provenance = Machine.current().provenance(String.join(",", backends), command());
+        Map<String, String> provenance = Machine.current().provenance(String.join(",", backends), TypedCommand.of(spec));
         provenance.put("jmh_settings", plan.describe());
         provenance.put("duration_s", Long.toString(took.toSeconds()));
         provenance.put("loadavg_before", loadBefore);
@@ -153,9 +156,6 @@ final class BenchCommand implements Callable<Integer> {
         return b;
     }
 
-    private String command() {
-        return "./mpk bench" + (pattern == null ? "" : " '" + pattern + "'") + (quick ? " --quick" : "");
-    }
 
     /**
      * The 1, 5 and 15 minute load averages: on a shared 2-core machine, what else was running

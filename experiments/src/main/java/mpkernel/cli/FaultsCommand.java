@@ -64,6 +64,13 @@ final class FaultsCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "results folder (default: results/ of the project)")
     Path out;
 
+    /** The host's command line as typed, handed into the PKU guest for the provenance. */
+    @Option(names = "--typed", hidden = true)
+    String typed;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         for (String m : models) {
@@ -71,9 +78,9 @@ final class FaultsCommand implements Callable<Integer> {
                 throw new UserError("faults: unknown model '" + m + "'; known: " + String.join(",", Trial.MODELS));
             }
         }
-        if (trials < 1 || jobs < 1 || timeout < 1) {
-            throw new UserError("faults: --trials, --jobs and --timeout must be at least 1");
-        }
+        atLeastOne("--trials", trials);
+        atLeastOne("--jobs", jobs);
+        atLeastOne("--timeout", timeout);
         int[] sh = parseShard(shard);
         if (!domains.isEmpty() && !domains.equals("driver")) {
             throw new UserError("faults: --domains takes only 'driver'");
@@ -94,17 +101,17 @@ final class FaultsCommand implements Callable<Integer> {
         Path dir = out != null ? out : PkuGuest.projectRoot().resolve("results");
         String label = b.cliName() + (driver ? "+driver" : "");
         String name = "faults-" + label + "-" + seed + (sh[1] > 1 ? "-shard" + sh[0] + "of" + sh[1] : "") + ".csv";
-        Map<String, String> header = machine.provenance(label, "./mpk faults --backend " + b.cliName()
-                + (driver ? " --domains driver" : "") + " --trials " + trials
-                + " --seed " + seed + " --models " + String.join(",", models) + " --shard " + shard);
+        Map<String, String> header = machine.provenance(label, typed != null ? typed : TypedCommand.of(spec));
         header.put("seed", Long.toString(seed));
         header.put("trials", Integer.toString(trials));
         header.put("models", String.join(",", models));
         header.put("shard", shard);
+        header.put("jobs", Integer.toString(jobs));
+        header.put("trial_timeout_s", Integer.toString(timeout));
         Campaign.TrialRunner runner = (t, golden) -> runTrial(b, t, golden);
         Campaign campaign = new Campaign(seed, trials, models, sh[0], sh[1], driver);
         Path file = dir.resolve(name);
-        String golden = Files.exists(file) ? CampaignFile.read(file).header().get("golden") : null;
+        String golden = Files.exists(file) ? readExisting(file).header().get("golden") : null;
         if (golden == null) {
             System.err.println("mpk: faults: golden (fault-free) run...");
             golden = Campaign.golden(runner, seed);
@@ -126,11 +133,26 @@ final class FaultsCommand implements Callable<Integer> {
         return 0;
     }
 
+    private static void atLeastOne(String option, int value) {
+        if (value < 1) {
+            throw new UserError("faults: " + option + " must be at least 1, got " + value);
+        }
+    }
+
     private static CampaignFile openFile(Path file, Map<String, String> header) throws IOException {
         try {
-            return CampaignFile.openForAppend(file, header, List.of("backend", "seed", "trials", "models", "shard"));
+            return CampaignFile.openForAppend(file, header, List.of("backend", "seed", "trials", "models", "shard", "trial_timeout_s"));
         } catch (IllegalArgumentException e) {
             throw new UserError("faults: " + e.getMessage());
+        }
+    }
+
+    /** The campaign file being resumed; a damaged one is the user's to look at, not ours to overwrite. */
+    private static CampaignFile readExisting(Path file) throws IOException {
+        try {
+            return CampaignFile.read(file);
+        } catch (CampaignFile.MalformedFileException e) {
+            throw new UserError("faults: cannot resume: " + e.getMessage());
         }
     }
 
@@ -180,10 +202,10 @@ final class FaultsCommand implements Callable<Integer> {
         cmd.addAll(List.of("-p", Launch.modulePath(), "-m", "mpkernel.experiments/mpkernel.cli.Main", "faults",
                 "--backend", b.cliName(), "--trials", Integer.toString(trials), "--seed", Long.toString(seed),
                 "--models", String.join(",", models), "--jobs", Integer.toString(jobs), "--shard", shard,
-                "--timeout", Integer.toString(timeout), "--domains", domains,
+                "--timeout", Integer.toString(timeout), "--domains", domains, "--typed", TypedCommand.of(spec),
                 "--out", (out != null ? out : PkuGuest.projectRoot().resolve("results")).toAbsolutePath().toString()));
         try {
-            return PkuGuest.environment(new ProcessBuilder(PkuGuest.wrap(cmd))).inheritIO().start().waitFor();
+            return PkuGuest.interactive(new ProcessBuilder(PkuGuest.wrap(cmd))).inheritIO().start().waitFor();
         } catch (IOException e) {
             throw new UserError("faults: cannot start the PKU guest: " + e.getMessage());
         } catch (InterruptedException e) {
@@ -202,10 +224,18 @@ final class FaultsCommand implements Callable<Integer> {
         public Integer call() throws IOException {
             Summary s = new Summary();
             for (Path p : files) {
+                if (Files.isDirectory(p)) {
+                    throw new UserError("faults merge: " + p + " is a folder; name the campaign files in it (e.g. " + p + "/faults-*.csv)");
+                }
                 if (!Files.isRegularFile(p)) {
                     throw new UserError("faults merge: no such file: " + p);
                 }
-                CampaignFile f = CampaignFile.read(p);
+                CampaignFile f;
+                try {
+                    f = CampaignFile.read(p);
+                } catch (CampaignFile.MalformedFileException e) {
+                    throw new UserError("faults merge: " + e.getMessage());
+                }
                 String backend = f.header().get("backend");
                 if (backend == null) {
                     throw new UserError("faults merge: " + p + " is not a campaign file (no backend in its header)");

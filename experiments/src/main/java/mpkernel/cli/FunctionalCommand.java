@@ -47,7 +47,12 @@ final class FunctionalCommand implements Callable<Integer> {
         JsonArray rows = new JsonArray();
         boolean allOk = true;
         System.out.printf("%-15s %-9s %-9s %14s %14s%n", "benchmark", "none", "mpk", "syscalls/run", "unsafe/run");
-        for (String name : benchmarks.split(",")) {
+        String[] names = benchmarks.split(",");
+        long start = System.nanoTime();
+        int done = 0;
+        System.err.printf("mpk: reproduce --qemu: %d benchmark(s), each on none then mpk in a fresh kernel JVM (about a minute each under TCG)%n",
+                names.length);
+        for (String name : names) {
             Benchmark b = Benchmark.named(name).orElseThrow(() -> new UserError("unknown benchmark " + name));
             String[] verdict = new String[2];
             Iteration mpkRun = null;
@@ -78,6 +83,10 @@ final class FunctionalCommand implements Callable<Integer> {
                 row.addProperty("unsafe_calls_per_run", mpkRun.unsafeCalls());
             }
             rows.add(row);
+            done++;
+            long left = Math.round((System.nanoTime() - start) / 1e9 / done * (names.length - done));
+            System.err.printf(Locale.ROOT, "[%2d/%d eta %dm%02ds] %s: none %s, mpk %s%n", done, names.length, left / 60, left % 60,
+                    b.program(), verdict[0], verdict[1]);
         }
         JsonObject root = new JsonObject();
         JsonObject prov = new JsonObject();

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  * <p>Exit statuses: 0 success, 2 bad usage or a backend unavailable here, 1 anything else.
  * A user mistake gets one line on stderr, never a stack trace.
  */
-@Command(name = "mpk", mixinStandardHelpOptions = true, version = "mpkernel 0.1.0",
+@Command(name = "mpk", mixinStandardHelpOptions = true,
         description = "Intra-unikernel isolation with Intel MPK, on the JVM.",
         subcommands = {DoctorCommand.class, RunCommand.class, ReproduceCommand.class, SweepCommand.class, FunctionalCommand.class,
                 FaultsCommand.class, FiguresCommand.class, BenchCommand.class})
@@ -28,6 +28,11 @@ public final class Main {
 
     static int execute(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        // Every command answers -V/--version with the same line, not only the top level.
+        CommandLine.IVersionProvider version = () -> new String[] {
+                "mpkernel 0.1.0, commit " + Machine.gitCommit() + ", JDK " + Runtime.version()};
+        cli.getCommandSpec().versionProvider(version);
+        cli.getSubcommands().values().forEach(c -> c.getCommandSpec().versionProvider(version));
         // Options the run command does not know belong to the program: ./mpk run npb-ep --class S
         cli.getSubcommands().get("run").setUnmatchedOptionsArePositionalParams(true);
         cli.setParameterExceptionHandler((e, a) -> {

@@ -107,7 +107,7 @@ final class ReproduceCommand implements Callable<Integer> {
         OverheadExperiment.Settings settings = new OverheadExperiment.Settings(isolated, pairCount, quick ? 0 : warmups,
                 quick ? 1 : iterations, marginPercent / 100, quick, selected);
         Projection projection = machine.pku().available() ? null : projection();
-        String command = "./mpk reproduce " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        String command = TypedCommand.of(spec);
         java.util.Map<String, String> provenance = machine.provenance(isolated.cliName(), command);
         OverheadReport report = new OverheadReport(provenance, settings, projection);
         Path base = resultsDir().resolve("overhead-" + isolated.cliName() + "-"
@@ -197,7 +197,7 @@ final class ReproduceCommand implements Callable<Integer> {
         cmd.addAll(List.of("--benchmarks", String.join(",", selected.stream().map(Benchmark::program).toList())));
         cmd.addAll(List.of("--out", ResultsDir.base(out).toAbsolutePath().toString()));
         try {
-            Process p = PkuGuest.environment(new ProcessBuilder(PkuGuest.wrap(cmd))).inheritIO().start();
+            Process p = PkuGuest.interactive(new ProcessBuilder(PkuGuest.wrap(cmd))).inheritIO().start();
             return p.waitFor();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

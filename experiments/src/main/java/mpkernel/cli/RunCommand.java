@@ -71,6 +71,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--stats", description = "print gate crossings at the end")
     boolean stats;
 
+    @Option(names = "--keep-crash", description = "keep the kernel JVM's crash report (a fault or crash) in results/crashes/ (the newest "
+            + CrashArchive.KEPT + " are kept)")
+    boolean keepCrash;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "kill the kernel after this long (default ${DEFAULT-VALUE})")
     int timeoutSeconds = 3600;
 
@@ -148,6 +152,9 @@ final class RunCommand implements Callable<Integer> {
         if (!problems.isEmpty()) {
             throw new UserError("run: " + String.join("; ", problems));
         }
+        if (PkuGuest.insideGuest()) {
+            System.err.println("mpk: starting the " + b.cliName() + " kernel JVM (15-40 s under TCG)...");
+        }
         KernelOutcome o = launch.run();
         if (o.reports().forged() > 0) {
             System.out.println("note: " + o.reports().forged() + " line(s) looked like kernel reports but were not signed by this run's kernel");
@@ -155,10 +162,12 @@ final class RunCommand implements Callable<Integer> {
         return switch (o.verdict()) {
             case COMPLETED -> completed(o);
             case PROTECTION_FAULT -> {
+                keepCrash(b, o);
                 System.out.println(o.protectionFaultLine());
                 yield ISOLATION_FAULT;
             }
             case CRASHED -> {
+                keepCrash(b, o);
                 CrashReport c = o.fate().crash().orElseThrow();
                 System.out.printf("CRASH: the kernel JVM died of %s (%s) at 0x%x outside every domain%n", c.signal(), c.siCodeName(), c.siAddr());
                 yield 1;
@@ -174,6 +183,13 @@ final class RunCommand implements Callable<Integer> {
                 yield NO_VERDICT;
             }
         };
+    }
+
+    private void keepCrash(Backend b, KernelOutcome o) {
+        if (keepCrash) {
+            Path file = CrashArchive.under(ResultsDir.base(null)).keep(program, b.cliName(), o.fate().stderr());
+            System.out.println("crash report: " + file);
+        }
     }
 
     private int completed(KernelOutcome o) {
@@ -201,6 +217,9 @@ final class RunCommand implements Callable<Integer> {
         });
         List<String> cmd = new ArrayList<>(List.of(PkuGuest.projectRoot().resolve("mpk").toString(), "run", "--backend", b.cliName()));
         hostFiles.forEach(h -> cmd.addAll(List.of("--host-file", h)));
+        if (keepCrash) {
+            cmd.add("--keep-crash");
+        }
         if (stats) {
             cmd.add("--stats");
         }
@@ -214,7 +233,7 @@ final class RunCommand implements Callable<Integer> {
         cmd.add(program);
         cmd.addAll(args);
         try {
-            Process p = PkuGuest.environment(new ProcessBuilder(PkuGuest.wrap(cmd))).inheritIO().start();
+            Process p = PkuGuest.interactive(new ProcessBuilder(PkuGuest.wrap(cmd))).inheritIO().start();
             return p.waitFor();
         } catch (java.io.IOException e) {
             throw new UserError("run: cannot start the PKU guest: " + e.getMessage());

@@ -89,7 +89,7 @@ final class SweepCommand implements Callable<Integer> {
         SweepPlan plan = SweepPlan.of(chosen, work, call, pairs, quick);
         Path results = ResultsDir.base(out);
         Map<String, String> provenance = machine.provenance(String.join(",", chosen.stream().map(Backend::cliName).toList()),
-                "./mpk sweep " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+                TypedCommand.of(spec));
         SweepReport report;
         try {
             report = new SweepReport(provenance, plan, JmhRoundTrips.of(results, machine.commit()), 0.01);

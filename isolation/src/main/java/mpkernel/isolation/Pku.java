@@ -11,8 +11,10 @@ import java.util.stream.Collectors;
  * Whether this machine offers protection keys to user space, and why not when it does not.
  *
  * <p>Two independent signals: the {@code pku}/{@code ospke} CPU flags in {@code /proc/cpuinfo},
- * and a {@code pkey_alloc} probe whose errno is captured. Any probe failure means "no PKU"
- * (the errno differs by kernel: EINVAL on this project's host, ENOSPC in a guest without PKU).
+ * and a {@code pkey_alloc} probe whose errno is captured. Any probe failure means "no PKU".
+ * The errno differs by kernel and even by call: on this project's host the first
+ * {@code pkey_alloc} of a process fails with EINVAL and every later one with ENOSPC, so the
+ * probe runs once per process and every report quotes that one answer.
  *
  * @param cpuFlag {@code pku} is listed in /proc/cpuinfo
  * @param osEnabled {@code ospke} is listed (the OS enabled PKRU for user space)
@@ -21,8 +23,17 @@ import java.util.stream.Collectors;
  */
 public record Pku(boolean cpuFlag, boolean osEnabled, boolean allocWorks, int allocErrno) {
 
-    /** Probes this machine; never executes a PKRU instruction. */
-    public static Pku probe() {
+    private static Pku probed;
+
+    /** Probes this machine, once per process; never executes a PKRU instruction. */
+    public static synchronized Pku probe() {
+        if (probed == null) {
+            probed = probeNow();
+        }
+        return probed;
+    }
+
+    private static Pku probeNow() {
         Set<String> flags = cpuFlags();
         boolean allocWorks = false;
         int errno = 0;

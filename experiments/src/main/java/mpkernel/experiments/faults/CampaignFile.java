@@ -31,24 +31,60 @@ public final class CampaignFile implements AutoCloseable {
         this.rows = rows;
     }
 
-    /** Reads a campaign file. */
+    /**
+     * Reads a campaign file.
+     *
+     * @throws MalformedFileException if it is not UTF-8 text, or holds rows that are not trials
+     *     (their line numbers are in the message); a torn last line, without its newline, is the
+     *     mark of a killed run and is skipped
+     */
     public static CampaignFile read(Path path) throws IOException {
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new MalformedFileException(path + " is not a campaign file (not UTF-8 text)");
+        }
         Map<String, String> header = new LinkedHashMap<>();
         List<TrialResult> rows = new ArrayList<>();
-        for (String line : Files.readAllLines(path, StandardCharsets.UTF_8)) {
+        List<Integer> malformed = new ArrayList<>();
+        List<String> lines = text.lines().toList();
+        boolean torn = !text.isEmpty() && !text.endsWith("\n");
+        boolean sawColumns = false;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
             if (line.startsWith("# ")) {
                 int colon = line.indexOf(": ");
                 if (colon > 0) {
                     header.put(line.substring(2, colon), line.substring(colon + 2));
                 }
-            } else if (!line.startsWith("trial,")) {
+            } else if (line.equals(String.join(",", TrialResult.COLUMNS))) {
+                sawColumns = true;
+            } else if (!line.isBlank()) {
                 TrialResult r = TrialResult.parse(line);
                 if (r != null) {
                     rows.add(r);
+                } else if (!(torn && i == lines.size() - 1)) {
+                    malformed.add(i + 1);
                 }
             }
         }
+        if (!sawColumns) {
+            throw new MalformedFileException(path + " is not a campaign file (no trial,model,... header row)");
+        }
+        if (!malformed.isEmpty()) {
+            throw new MalformedFileException(path + ": " + malformed.size() + " malformed row(s) at line(s) "
+                    + String.join(", ", malformed.stream().limit(20).map(String::valueOf).toList())
+                    + (malformed.size() > 20 ? ", ..." : ""));
+        }
         return new CampaignFile(path, header, rows);
+    }
+
+    /** A file that is not a well-formed campaign file; the message names the file and the lines. */
+    public static final class MalformedFileException extends IllegalArgumentException {
+        MalformedFileException(String message) {
+            super(message);
+        }
     }
 
     /**

@@ -78,11 +78,20 @@ public final class PkuGuest {
         return cmd;
     }
 
-    /** Sets what the guest runner expects in {@code pb}'s environment. */
+    /** Sets what the guest runner expects in {@code pb}'s environment, for a run whose output a program reads. */
     public static ProcessBuilder environment(ProcessBuilder pb) {
+        interactive(pb).environment().put("MPK_QEMU_QUIET", "1");
+        return pb;
+    }
+
+    /**
+     * Sets what the guest runner expects in {@code pb}'s environment, for a run a person
+     * watches: the runner says when it boots the guest and the guest when it is up.
+     */
+    public static ProcessBuilder interactive(ProcessBuilder pb) {
         pb.environment().put("MPK_ROOT", projectRoot().toString());
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        pb.environment().put("MPK_QEMU_QUIET", "1");
+        pb.environment().remove("MPK_QEMU_QUIET");
         return pb;
     }
 
