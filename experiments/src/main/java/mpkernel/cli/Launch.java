@@ -16,8 +16,22 @@ final class Launch {
      * the launcher's own graph, so no program module is resolved here, let alone run.
      */
     static List<String> launcherJvmOptions() {
-        return List.of("--enable-native-access=mpkernel.isolation,mpkernel.unsafezone",
-                "--illegal-native-access=deny", "--limit-modules=mpkernel.experiments");
+        return LAUNCHER_OPTIONS;
+    }
+
+    /** {@code launcher.options} beside this class, the file ./mpk reads too: one option per line, # comments. */
+    private static final List<String> LAUNCHER_OPTIONS = readOptions();
+
+    private static List<String> readOptions() {
+        try (java.io.InputStream in = Launch.class.getResourceAsStream("launcher.options")) {
+            if (in == null) {
+                throw new IllegalStateException("launcher.options is missing from the experiments module");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** A child JVM running {@code mainClass} of the experiments module with the launcher's options. */

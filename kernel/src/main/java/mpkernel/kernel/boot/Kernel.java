@@ -23,7 +23,6 @@ import mpkernel.kernel.host.ConsoleDevice;
 import mpkernel.kernel.mm.HeapAllocator;
 import mpkernel.kernel.mm.PageAllocator;
 import mpkernel.kernel.mm.StaticArea;
-import mpkernel.unsafezone.virtio.VirtioConsole;
 
 /**
  * One unikernel instance: its domains, their memory, the drivers, the file system and the
@@ -133,7 +132,7 @@ public final class Kernel implements AutoCloseable {
         MemorySegment staging = ownDriver ? slice(dmaMemory, dmaPages.allocate(2), 2 * PageAllocator.PAGE) : null;
         unsafe = new UnsafeCalls(iso.gate(Domain.UNSAFE_KERNEL), iso.gate(dmaMemory.domain()), staging);
         ring = dmaPages.allocate(1);
-        long dma = dmaPages.allocate((VirtioConsole.dmaBytes() + PageAllocator.PAGE - 1) / PageAllocator.PAGE);
+        long dma = dmaPages.allocate((unsafe.consoleDmaBytes() + PageAllocator.PAGE - 1) / PageAllocator.PAGE);
         consoleDevice = new ConsoleDevice(iso.gate(DEVICE), dmaMemory.segment(), ring, QUEUE_SIZE, config.console(),
                 task -> iso.newThread("virtio-console-device", null, task));
         unsafe.attachConsole(ring, QUEUE_SIZE, dma, consoleDevice);
@@ -359,7 +358,7 @@ public final class Kernel implements AutoCloseable {
         sb.append(String.format("faulty-buffer 0x%x %d%n", unsafe.faultyBuffer(), FAULTY_BUFFER));
         sb.append(String.format("kernel-heap-records 0x%x %d%n", kernelHeap.recordsAddress(), kernelHeap.recordsInUseBytes()));
         sb.append(String.format("fs-directory 0x%x %d%n", fs.directoryAddress(), fs.directoryBytes()));
-        sb.append(String.format("console-ring 0x%x %d%n", ring, VirtioConsole.ringBytes(QUEUE_SIZE)));
+        sb.append(String.format("console-ring 0x%x %d%n", ring, consoleDevice.ringBytes()));
         return sb.toString();
     }
 

@@ -39,6 +39,11 @@ public final class UnsafeCalls {
         return driver;
     }
 
+    /** Bytes of DMA memory the console driver wants for its frames: the driver's own figure, asked through its gate. */
+    public long consoleDmaBytes() {
+        return driver.callLong(VirtioConsole::dmaBytes);
+    }
+
     /** Creates the console driver inside its domain (it initialises its ring). */
     public void attachConsole(long ring, int queueSize, long dma, Doorbell device) {
         console = driver.call(() -> new VirtioConsole(ring, queueSize, dma, device));

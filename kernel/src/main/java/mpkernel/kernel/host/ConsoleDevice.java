@@ -14,8 +14,6 @@ import java.util.zip.CRC32;
 
 import mpkernel.isolation.Gate;
 import mpkernel.unsafezone.virtio.Doorbell;
-import mpkernel.unsafezone.virtio.RingLayout;
-import mpkernel.unsafezone.virtio.VirtioConsole;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
@@ -34,7 +32,7 @@ public final class ConsoleDevice implements Doorbell {
 
     private final Gate gate;
     private final MemorySegment memory;
-    private final RingLayout layout;
+    private final DeviceRing layout;
     private final long ringOffset;
     private final OutputStream out;
     private final Semaphore doorbell = new Semaphore(0);
@@ -55,11 +53,16 @@ public final class ConsoleDevice implements Doorbell {
                          Function<Runnable, Thread> threads) {
         this.gate = deviceGate;
         this.memory = memory;
-        this.layout = new RingLayout(queueSize);
+        this.layout = new DeviceRing(queueSize);
         this.ringOffset = ringAddress - memory.address();
         this.out = out;
         this.thread = threads.apply(this::serve);
         thread.setDaemon(true);
+    }
+
+    /** Bytes of the queue this device serves, by its own reading of the specification. */
+    public long ringBytes() {
+        return layout.bytes();
     }
 
     /** Starts the backend thread. */
@@ -139,8 +142,8 @@ public final class ConsoleDevice implements Doorbell {
         while (lastAvail != avail) {
             int slot = lastAvail & (layout.size() - 1);
             int id = memory.get(JAVA_SHORT_UNALIGNED, ringOffset + layout.availRing(slot)) & 0xffff;
-            long addr = memory.get(JAVA_LONG_UNALIGNED, ringOffset + layout.desc(id));
-            int len = memory.get(JAVA_INT_UNALIGNED, ringOffset + layout.desc(id) + 8);
+            long addr = memory.get(JAVA_LONG_UNALIGNED, ringOffset + layout.descAddr(id));
+            int len = memory.get(JAVA_INT_UNALIGNED, ringOffset + layout.descLen(id));
             taken.add(new Request(id, len, consume(addr, len)));
             lastAvail++;
         }
@@ -150,8 +153,9 @@ public final class ConsoleDevice implements Doorbell {
     /** Posts {@code done} on the used ring and raises the interrupt. Runs in {@code DEVICE}. */
     private void complete(List<Request> done) {
         for (Request r : done) {
-            memory.set(JAVA_INT_UNALIGNED, ringOffset + layout.usedRing(usedIdx & (layout.size() - 1)), r.id());
-            memory.set(JAVA_INT_UNALIGNED, ringOffset + layout.usedRing(usedIdx & (layout.size() - 1)) + 4, r.len());
+            int slot = usedIdx & (layout.size() - 1);
+            memory.set(JAVA_INT_UNALIGNED, ringOffset + layout.usedId(slot), r.id());
+            memory.set(JAVA_INT_UNALIGNED, ringOffset + layout.usedLen(slot), r.len());
             VarHandle.releaseFence();
             usedIdx++;
             memory.set(JAVA_SHORT_UNALIGNED, ringOffset + layout.usedIdx(), usedIdx);
@@ -162,17 +166,17 @@ public final class ConsoleDevice implements Doorbell {
     /** The payload of the frame at guest address {@code guestAddr}, or null if the device refuses it. */
     private byte[] consume(long guestAddr, int len) {
         long off = guestAddr - memory.address();
-        if (off < 0 || len < VirtioConsole.HEADER || off + len > memory.byteSize()) {
+        if (off < 0 || len < DeviceRing.FRAME_HEADER || off + len > memory.byteSize()) {
             badFrames.incrementAndGet(); // a descriptor pointing outside the driver's memory
             return null;
         }
         int crc = memory.get(JAVA_INT_UNALIGNED, off);
         int n = memory.get(JAVA_INT_UNALIGNED, off + 4);
-        if (n < 0 || n > len - VirtioConsole.HEADER) {
+        if (n < 0 || n > len - DeviceRing.FRAME_HEADER) {
             badFrames.incrementAndGet();
             return null;
         }
-        byte[] payload = memory.asSlice(off + VirtioConsole.HEADER, n).toArray(JAVA_BYTE);
+        byte[] payload = memory.asSlice(off + DeviceRing.FRAME_HEADER, n).toArray(JAVA_BYTE);
         CRC32 check = new CRC32();
         check.update(payload);
         if ((int) check.getValue() != crc) {
