@@ -20,9 +20,9 @@ import org.openjdk.jmh.annotations.TearDown;
  *
  * <p>Each backend is a JMH parameter, so it runs in forks of its own: a JVM sees one gate
  * class only and the JIT folds the backend choice away, as in a kernel that chose it at boot.
- * The default list is what runs on any x86-64 Linux host; {@code mpk} (real WRPKRU) can be
- * named with {@code -p backend=mpk} on a CPU with PKU, never inside the QEMU guest, whose
- * timings are emulation artefacts.
+ * The default list is what runs on any x86-64 Linux host; {@code mpk} (real WRPKRU) is named
+ * with {@code -p backend=mpk} where the CPU has PKU, which {@code ./mpk bench} does by itself;
+ * inside the QEMU guest only with {@code --emulated}, whose timings are emulation artefacts.
  */
 @State(Scope.Benchmark)
 public class Booted {

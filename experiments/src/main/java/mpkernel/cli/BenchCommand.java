@@ -18,7 +18,6 @@ import java.util.regex.PatternSyntaxException;
 
 import mpkernel.isolation.Backend;
 import mpkernel.isolation.Pku;
-import mpkernel.isolation.fault.PkuGuest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,15 +25,18 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code ./mpk bench [PATTERN] [--quick]}: the JMH microbenchmarks (gate round trip against its
  * floor, null system call, {@code write_bytes} sweep, kernel {@code malloc}/{@code free}) on
- * every backend that works here, in a child JVM. Writes {@code results/bench-<UTC stamp>.json}
- * (provenance and JMH's JSON) and JMH's full log beside it, and prints a short table.
+ * every backend that works here ({@code mpk} where the CPU has PKU), and, where it has PKU,
+ * WRPKRU+LFENCE alone with the clock that turns it into cycles; in a child JVM. Writes
+ * {@code results/bench-<UTC stamp>.json} (provenance and JMH's JSON) and JMH's full log beside
+ * it, and prints a short table.
  *
- * <p>Refused inside the PKU guest: under QEMU's TCG every timing is an emulation artefact.
+ * <p>Refused inside the PKU guest, where every timing is an emulation artefact, unless
+ * {@code --emulated} ({@link TimingGuard}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run the JMH microbenchmarks on every backend that works here and print a summary.",
                 "Backends: none (vanilla), mpk-dry (the mpk gate path without WRPKRU/LFENCE, benchmark-only), "
-                        + "mprotect, and mpk where the CPU has PKU."},
+                        + "mprotect, and mpk where the CPU has PKU; there also WRPKRU+LFENCE alone, in ns and in cycles."},
         footer = {"", "Results: results/bench-<date>.json (provenance + JMH JSON), JMH's log beside it.",
                 "Exit status: 0 done, 1 a benchmark failed, 2 bad usage."})
 final class BenchCommand implements Callable<Integer> {
@@ -54,6 +56,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--list", description = "list the benchmarks PATTERN selects and exit")
     boolean list;
 
+    @Option(names = TimingGuard.OPTION, description = "inside the PKU guest only: run anyway, every time labelled an emulation artefact (results/emulated/)")
+    boolean emulated;
+
+    /** The benchmark that executes WRPKRU: it dies of SIGILL on a CPU without PKU, so it runs only where PKU exists. */
+    static final String NEEDS_PKU = "WrpkruBench";
+
     @Override
     public Integer call() {
         try {
@@ -65,9 +73,8 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private int bench() {
-        if (PkuGuest.insideGuest()) {
-            throw new UserError("bench: inside the PKU guest every timing is an emulation artefact; run ./mpk bench on the host");
-        }
+        Machine machine = Machine.current();
+        TimingGuard.check("bench", emulated, machine, "run ./mpk bench on the host");
         if (pattern != null) {
             try {
                 Pattern.compile(pattern);
@@ -80,13 +87,22 @@ final class BenchCommand implements Callable<Integer> {
             throw new UserError("bench: no benchmark matches '" + pattern + "'; known: "
                     + String.join(", ", JmhProcess.list(null).stream().map(JmhResult::shortName).toList()));
         }
+        boolean pku = machine.pku().available();
+        if (!pku) {
+            selected = selected.stream().filter(b -> !b.contains("." + NEEDS_PKU + ".")).toList();
+            if (selected.isEmpty()) {
+                throw new UserError("bench: " + NEEDS_PKU + " executes WRPKRU and needs PKU, which this machine lacks: "
+                        + machine.pku().describe());
+            }
+        }
         if (list) {
             selected.stream().map(JmhResult::shortName).forEach(System.out::println);
             return 0;
         }
         List<String> backends = backendsHere();
-        JmhPlan plan = quick ? JmhPlan.quick(pattern, backends) : JmhPlan.full(pattern, backends);
-        Path results = ResultsDir.of(null, quick);
+        JmhPlan plan = (quick ? JmhPlan.quick(pattern, backends) : JmhPlan.full(pattern, backends))
+                .excluding(pku ? List.of() : List.of(NEEDS_PKU));
+        Path results = ResultsDir.of(null, quick, emulated);
         String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(STAMP);
         Path target = results.resolve("bench-" + stamp + ".json");
         Path log = results.resolve("bench-" + stamp + ".log");
@@ -105,16 +121,21 @@ final class BenchCommand implements Callable<Integer> {
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-        Map<String, String> provenance = Machine.current().provenance(String.join(",", backends), TypedCommand.of(spec));
+        Map<String, String> provenance = machine.provenance(String.join(",", backends), TypedCommand.of(spec));
         provenance.put("jmh_settings", plan.describe());
         provenance.put("duration_s", Long.toString(took.toSeconds()));
         provenance.put("loadavg_before", loadBefore);
         provenance.put("loadavg_after", loadAverage());
         provenance.put("mpk-dry", "the mpk gate path without the WRPKRU/LFENCE instructions (benchmark-only, protects nothing)");
+        BenchReport report = new BenchReport(JmhResult.parseAll(jmhJson), Machine.cpuGhz());
+        report.clock().ifPresent(c -> provenance.put("clock", c.describe()));
         BenchFile.write(target, provenance, jmhJson);
 
         System.out.println();
-        System.out.print(new BenchReport(JmhResult.parseAll(jmhJson)).render());
+        if (machine.insideQemu()) {
+            System.out.println(machine.timing());
+        }
+        System.out.print(report.render());
         System.out.printf("%nresults: %s (took %dm %02ds)%n", target, took.toMinutes(), took.toSecondsPart());
         return 0;
     }
@@ -147,7 +168,7 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    /** Every backend whose timings mean something here: real {@code mpk} only where the CPU has PKU. */
+    /** Every backend whose timings mean something here: real {@code mpk} only where the CPU has PKU (or, --emulated, in the guest). */
     static List<String> backendsHere() {
         List<String> b = new ArrayList<>(List.of(Backend.NONE.cliName(), Backend.MPK_DRY.cliName(), Backend.MPROTECT.cliName()));
         if (Pku.probe().available()) {

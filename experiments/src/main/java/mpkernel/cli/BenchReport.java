@@ -29,11 +29,46 @@ final class BenchReport {
     /** The target for a null system call's added time over the gate round trip, in ns (issue 13). */
     static final double SYSCALL_TARGET_NS = 2.0;
     static final String NULL_SYSCALL = "NullSyscallBench.getpid";
+    static final String WRPKRU = "WrpkruBench.wrpkruLfence";
+    static final String CLOCK = "ClockBench.dependentAdd";
 
     private final List<JmhResult> results;
+    private final double reportedGhz;
 
+    /** A report whose cycles come from {@link #CLOCK} only. */
     BenchReport(List<JmhResult> results) {
+        this(results, Double.NaN);
+    }
+
+    /** A report that falls back on {@code reportedGhz} (the clock the OS reports) where {@link #CLOCK} did not run. */
+    BenchReport(List<JmhResult> results, double reportedGhz) {
         this.results = List.copyOf(results);
+        this.reportedGhz = reportedGhz;
+    }
+
+    /** A CPU clock rate, and whether this run measured it or the OS reported it. */
+    record Clock(double ghz, boolean measured) {
+        String describe() {
+            return String.format(Locale.ROOT, "%.2f GHz (%s)", ghz, measured
+                    ? "measured: ClockBench, a chain of dependent adds of one cycle each"
+                    : "reported by /proc/cpuinfo, not measured");
+        }
+    }
+
+    /** The clock that turns nanoseconds into cycles: measured by {@link #CLOCK} if it ran, else the reported one. */
+    Optional<Clock> clock() {
+        Optional<JmhResult> add = find(CLOCK, null, null);
+        if (add.isPresent() && add.get().score() > 0) {
+            return Optional.of(new Clock(1 / add.get().score(), true));
+        }
+        return reportedGhz > 0 ? Optional.of(new Clock(reportedGhz, false)) : Optional.empty();
+    }
+
+    /** WRPKRU+LFENCE in cycles, at {@link #clock()}, if both are known. */
+    OptionalDouble wrpkruCycles() {
+        Optional<JmhResult> w = find(WRPKRU, null, null);
+        Optional<Clock> c = clock();
+        return w.isPresent() && c.isPresent() ? OptionalDouble.of(w.get().score() * c.get().ghz()) : OptionalDouble.empty();
     }
 
     /** A ratio and its uncertainty (the two relative errors added in quadrature). */
@@ -100,6 +135,10 @@ final class BenchReport {
         gateOverFloor(DRY).ifPresent(g -> sb.append(String.format(
                 "gate: mpk-dry round trip / floor = %.2fx ± %.2f (target <= %.1fx: %s)%n",
                 g.value(), g.error(), GATE_TARGET, g.value() <= GATE_TARGET ? "met" : "NOT met")));
+        find(WRPKRU, null, null).ifPresent(w -> sb.append(String.format(Locale.ROOT,
+                "hardware: WRPKRU+LFENCE alone %s ± %s ns%s%n", num(w.score()), num(w.error()),
+                clock().map(c -> String.format(Locale.ROOT, " = %.0f cycles at %s", wrpkruCycles().getAsDouble(), c.describe()))
+                        .orElse(" (no clock known: no cycles)"))));
         syscallOverRoundTrip(DRY).ifPresent(x -> sb.append(String.format(Locale.ROOT,
                 "syscall: mpk-dry getpid adds %.2f ns over none, the round trip %.2f ns (target <= round trip + %.0f ns: %s)%n",
                 x[0], x[1], SYSCALL_TARGET_NS, x[0] <= x[1] + SYSCALL_TARGET_NS ? "met" : "NOT met")));

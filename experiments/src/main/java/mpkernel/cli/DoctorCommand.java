@@ -8,18 +8,29 @@ import mpkernel.isolation.Isolation;
 import mpkernel.isolation.Policy;
 import mpkernel.isolation.fault.PkuGuest;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code ./mpk doctor}: what this machine offers, and which backends really work on it. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = "Print JDK, CPU, PKU and QEMU facts and check which isolation backends work here.")
+        description = "Print JDK, CPU, PKU and QEMU facts and check which isolation backends work here.",
+        footer = {"", "Exit status: 0; with --pku, 0 where mpk runs natively here and 1 where it does not."})
 final class DoctorCommand implements Callable<Integer> {
+
+    @Option(names = "--pku", description = "only say whether protection keys are usable natively here (exit status 0 if so, 1 if not)")
+    boolean pkuOnly;
 
     @Override
     public Integer call() {
         Machine m = Machine.current();
+        if (pkuOnly) {
+            System.out.println("native mpk: " + nativeMpk(m));
+            return m.pku().available() ? 0 : 1;
+        }
         row("JDK", m.jdk() + " at " + System.getProperty("java.home"));
+        BundleInfo.here().ifPresent(b -> row("bundle", "commit " + b.commit() + ", made " + b.built() + " from JDK " + b.jdk()));
         row("CPU", m.cpuModel() + ", " + m.cores() + " cores");
         row("PKU", m.pku().describe());
+        row("native mpk", nativeMpk(m));
         row("inside QEMU", m.insideQemu() ? "yes (the PKU guest)" : "no");
         row("QEMU guest", m.insideQemu() ? "n/a (running inside it)"
                 : PkuGuest.unavailableReason().map(r -> "unusable: " + r).orElse("usable: ./mpk qemu -- CMD"));
@@ -29,6 +40,16 @@ final class DoctorCommand implements Callable<Integer> {
             row("  " + b.cliName(), check(b));
         }
         return 0;
+    }
+
+    /** Whether the mpk backend, its tests and its measurements run natively here, and what follows. */
+    private static String nativeMpk(Machine m) {
+        if (!m.pku().available()) {
+            return "no: mpk runs only inside the PKU guest (./mpk qemu, --qemu), and ./mpk test runs the mpk tests there";
+        }
+        return m.insideQemu()
+                ? "yes, emulated by QEMU: mpk works, and every time taken here is an emulation artefact"
+                : "yes: ./mpk test runs the mpk tests here, and reproduce, bench, sweep and faults measure mpk";
     }
 
     /** Boots a small policy on {@code backend} and verifies the protection it sets up. */

@@ -123,7 +123,8 @@ final class FaultsCommand implements Callable<Integer> {
             int ran = campaign.run(f, runner, golden, jobs, System.err);
             double minutes = (System.nanoTime() - t0) / 60e9;
             if (ran > 0) {
-                System.err.printf("mpk: faults: %d trials in %.1f min = %.1f trials/min with %d jobs%n", ran, minutes, ran / minutes, jobs);
+                System.err.printf("mpk: faults: %d trials in %.1f min = %.1f trials/min with %d jobs%s%n", ran, minutes, ran / minutes, jobs,
+                        machine.insideQemu() ? " (QEMU TCG: an emulation artefact, not a throughput)" : "");
             }
             Summary s = new Summary();
             s.add(label, f.rows());

@@ -19,15 +19,28 @@ import java.util.Map;
  * @param iterations measured iterations per fork
  * @param iterationMillis length of one measured iteration
  * @param params JMH parameter overrides ({@code -p name=v1,v2}); absent names keep the benchmarks' defaults
+ * @param excludes JMH exclude regexes ({@code -e}): benchmarks this machine cannot run
  */
 record JmhPlan(String include, int forks, int warmupIterations, int warmupMillis, int iterations, int iterationMillis,
-               Map<String, List<String>> params) {
+               Map<String, List<String>> params, List<String> excludes) {
 
     /** {@code write_bytes} sizes of the quick sweep: the paper's ends (1 B, 4 KB) and the extension's end (1 MB). */
     static final List<String> QUICK_SIZES = List.of("1", "4096", "1048576");
 
     JmhPlan {
         params = Map.copyOf(params);
+        excludes = List.copyOf(excludes);
+    }
+
+    /** A plan that excludes nothing. */
+    JmhPlan(String include, int forks, int warmupIterations, int warmupMillis, int iterations, int iterationMillis,
+            Map<String, List<String>> params) {
+        this(include, forks, warmupIterations, warmupMillis, iterations, iterationMillis, params, List.of());
+    }
+
+    /** This plan, leaving out the benchmarks {@code regexes} match. */
+    JmhPlan excluding(List<String> regexes) {
+        return new JmhPlan(include, forks, warmupIterations, warmupMillis, iterations, iterationMillis, params, regexes);
     }
 
     /** The default run: every size from 1 B to 1 MB, 2 forks x (5 warmup + 5 measured) x 500 ms. */
@@ -53,6 +66,7 @@ record JmhPlan(String include, int forks, int warmupIterations, int warmupMillis
         if (include != null) {
             a.add(include);
         }
+        excludes.forEach(e -> a.addAll(List.of("-e", e)));
         a.addAll(List.of("-f", Integer.toString(forks),
                 "-wi", Integer.toString(warmupIterations), "-w", warmupMillis + "ms",
                 "-i", Integer.toString(iterations), "-r", iterationMillis + "ms",

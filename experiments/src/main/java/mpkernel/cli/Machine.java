@@ -13,8 +13,8 @@ import mpkernel.isolation.fault.PkuGuest;
 
 /**
  * Facts about where a run happens, written into every result file: CPU and its clock, PKU,
- * whether inside the QEMU guest, the host kernel, the hypervisor, the load average when the run
- * started, JDK, git commit, date.
+ * whether inside the QEMU guest (and so whether its times are measurements), the host kernel,
+ * the hypervisor, the load average when the run started, JDK, git commit, date.
  */
 record Machine(String cpuModel, int cores, Pku pku, boolean insideQemu, String jdk, String commit) {
 
@@ -34,6 +34,7 @@ record Machine(String cpuModel, int cores, Pku pku, boolean insideQemu, String j
         p.put("hypervisor", hypervisor());
         p.put("pku", pku.available() ? "yes" : "no");
         p.put("inside_qemu", insideQemu ? "yes" : "no");
+        p.put("timing", timing());
         p.put("jdk", jdk);
         p.put("commit", commit);
         p.put("date", Instant.now().toString());
@@ -41,6 +42,14 @@ record Machine(String cpuModel, int cores, Pku pku, boolean insideQemu, String j
         p.put("load_before", loadAverage());
         return p;
     }
+
+    /** What a time taken here is: {@code measured}, or, inside the QEMU guest, an emulation artefact. */
+    String timing() {
+        return insideQemu ? EMULATED : "measured";
+    }
+
+    /** The label of every time taken inside the QEMU guest. */
+    static final String EMULATED = "EMULATED (QEMU TCG): every time is an emulation artefact, not a measurement";
 
     /** The 1, 5 and 15 minute load averages, as /proc/loadavg says. */
     static String loadAverage() {
@@ -98,7 +107,16 @@ record Machine(String cpuModel, int cores, Pku pku, boolean insideQemu, String j
         }
     }
 
+    /**
+     * The git commit of the project, with {@code -dirty} if tracked files changed; in a bundle
+     * ({@code ./mpk bundle}), which has no git history, the commit it was built from.
+     */
     static String gitCommit() {
+        String git = gitHead();
+        return git.equals("unknown") ? BundleInfo.here().map(BundleInfo::commit).orElse(git) : git;
+    }
+
+    private static String gitHead() {
         try {
             Process p = new ProcessBuilder("git", "-C", PkuGuest.projectRoot().toString(), "rev-parse", "--short=12", "HEAD")
                     .redirectErrorStream(true).start();

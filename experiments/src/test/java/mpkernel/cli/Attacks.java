@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Every attack program, with what {@code ./mpk run} must say of it without isolation
  * ({@code none}: the attack works, so its test can fail) and with it ({@code mprotect} on the
- * host, {@code mpk} in the PKU guest: the attack is stopped). Written out by hand, per attack.
+ * host, {@code mpk} wherever PKU is usable: the attack is stopped). Written out by hand, per attack.
  */
 final class Attacks {
 

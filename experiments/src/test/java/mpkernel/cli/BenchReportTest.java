@@ -134,4 +134,21 @@ class BenchReportTest {
         assertEquals("+440%", BenchReport.percent(4.4));
         assertEquals("-2.5%", BenchReport.percent(-0.025));
     }
+
+    @Test
+    void wrpkruIsTurnedIntoCyclesAtTheMeasuredClockElseAtTheReportedOne() {
+        JmhResult wrpkru = r(BenchReport.WRPKRU, null, null, 25.0, 0.5);
+        // 0.4 ns per dependent add: the cores ran at 2.5 GHz
+        BenchReport measured = new BenchReport(List.of(wrpkru, r(BenchReport.CLOCK, null, null, 0.4, 0.001)), 3.0);
+        assertEquals(62.5, measured.wrpkruCycles().orElseThrow(), 1e-9);
+        assertTrue(measured.render().contains("hardware: WRPKRU+LFENCE alone 25.00 ± 0.50 ns = 63 cycles at 2.50 GHz (measured: ClockBench"),
+                measured.render());
+
+        BenchReport reported = new BenchReport(List.of(wrpkru), 3.0);
+        assertEquals(75.0, reported.wrpkruCycles().orElseThrow(), 1e-9);
+        assertTrue(reported.render().contains("= 75 cycles at 3.00 GHz (reported by /proc/cpuinfo, not measured)"), reported.render());
+
+        assertTrue(new BenchReport(List.of(wrpkru)).wrpkruCycles().isEmpty(), "no clock, no cycles");
+        assertTrue(new BenchReport(RUN, 3.0).render().lines().noneMatch(l -> l.startsWith("hardware:")), "no WRPKRU line without PKU");
+    }
 }

@@ -23,4 +23,14 @@ class DoctorCommandTest {
             assertEquals(2, o.out().split("pkey_alloc failed: ", -1).length - 1, "PKU row and mpk row: " + o.out());
         }
     }
+
+    @Test
+    void pkuAloneAnswersWithItsExitStatusWhatTheProbeFound() {
+        CliHarness.Outcome o = CliHarness.mpk("doctor", "--pku");
+        boolean pku = mpkernel.isolation.Pku.probe().available();
+        assertEquals(pku ? 0 : 1, o.status(), o.out() + o.err());
+        assertEquals(1, o.out().lines().count(), o.out());
+        assertTrue(o.out().startsWith(pku ? "native mpk: yes" : "native mpk: no: mpk runs only inside the PKU guest"), o.out());
+        assertTrue(CliHarness.mpk("doctor").out().contains("native mpk     " + o.out().substring("native mpk: ".length()).strip()));
+    }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import mpkernel.isolation.fault.PkuGuest;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** A person waiting on the PKU guest is told it boots and when it is up; a program reading its output is not. */
@@ -15,7 +16,7 @@ class GuestProgressTest {
 
     @Test
     void interactiveRunsSayWhenTheGuestBootsAndIsUp() throws Exception {
-        RunCommandTest.requireGuest();
+        PkuGuest.skipReasonForTests().ifPresent(Assumptions::abort);
         String err = stderrOf(PkuGuest.interactive(new ProcessBuilder(PkuGuest.wrap(List.of("/bin/true")))));
         assertTrue(err.contains("mpk qemu: booting the PKU guest"), err);
         assertTrue(err.matches("(?s).*mpk qemu: guest up after \\d+ s.*"), err);

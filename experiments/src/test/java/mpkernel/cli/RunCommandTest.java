@@ -5,6 +5,7 @@ import java.util.Map;
 
 import mpkernel.isolation.fault.PkuGuest;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,16 +38,29 @@ class RunCommandTest {
 
     @Test
     void optionalDomainsConfineTheDriverAndTheVaultUnderMprotect() {
+        optionalDomainsConfineTheDriverAndTheVault("mprotect");
+    }
+
+    @Test
+    @Tag("mpk")
+    void optionalDomainsConfineTheDriverAndTheVaultUnderMpk() {
+        PkuGuest.skipReasonForMpkTests().ifPresent(Assumptions::abort);
+        optionalDomainsConfineTheDriverAndTheVault("mpk");
+    }
+
+    private static void optionalDomainsConfineTheDriverAndTheVault(String backend) {
+        String code = backend.equals("mpk") ? "SEGV_PKUERR" : "SEGV_ACCERR";
         for (String target : List.of("secret", "unsafe", "user")) {
-            CliHarness.Outcome o = CliHarness.mpk("run", "--backend", "mprotect", "--domains", "driver", "attack-wild-write", target);
+            CliHarness.Outcome o = CliHarness.mpk("run", "--backend", backend, "--domains", "driver", "attack-wild-write", target);
             assertEquals(RunCommand.ISOLATION_FAULT, o.status(), o.out());
             String owner = Map.of("secret", "SAFE_KERNEL", "unsafe", "UNSAFE_KERNEL", "user", "USER").get(target);
             assertTrue(o.lastLine().startsWith("PROTECTION FAULT: domain DRIVER accessed " + owner + " memory"), o.lastLine());
+            assertTrue(o.lastLine().endsWith("(" + code + ", backend " + backend + ")"), o.lastLine());
         }
         // without its own domain the driver is unsafe-kernel code, which may write unsafe-kernel memory
-        assertEquals(0, CliHarness.mpk("run", "--backend", "mprotect", "attack-wild-write", "unsafe").status());
+        assertEquals(0, CliHarness.mpk("run", "--backend", backend, "attack-wild-write", "unsafe").status());
 
-        CliHarness.Outcome both = CliHarness.mpk("run", "--backend", "mprotect", "--domains", "driver,vault", "cat", "/proc/layout");
+        CliHarness.Outcome both = CliHarness.mpk("run", "--backend", backend, "--domains", "driver,vault", "cat", "/proc/layout");
         assertEquals(0, both.status(), both.out());
         assertTrue(both.out().contains("region DRIVER 0x") && both.out().contains("region VAULT 0x"), both.out());
     }
@@ -70,10 +84,6 @@ class RunCommandTest {
             assertEquals(1, o.err().lines().count(), o.err());
             assertTrue(o.err().startsWith("mpk: "), o.err());
         }
-    }
-
-    static void requireGuest() {
-        PkuGuest.skipReasonForTests().ifPresent(Assumptions::abort);
     }
 
 }

@@ -129,6 +129,17 @@ final class MachineCode {
         return insn;
     }
 
+    /** {@code jnz rel8} back to the start of a loop of {@code bytes} bytes, this jump included. */
+    static int[] jnzBack(int bytes) {
+        if (bytes < 2 || bytes > 128) {
+            throw new IllegalArgumentException("jnz rel8 reaches back 2..128 bytes, not " + bytes);
+        }
+        return new int[] {0x75, -bytes & 0xff};
+    }
+
+    static final int[] XOR_EAX_EAX = {0x31, 0xc0};
+    static final int[] ADD_EAX_1 = {0x83, 0xc0, 0x01};
+    static final int[] DEC_RDI = {0x48, 0xff, 0xcf};
     static final int[] MOV_EAX_MEM_RDX = {0x8b, 0x02};
     static final int[] MOV_MEM_RDX_EDI = {0x89, 0x3a};
 }

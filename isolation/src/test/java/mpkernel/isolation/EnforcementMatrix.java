@@ -12,11 +12,8 @@ import mpkernel.isolation.fault.Fate;
  * Runs every access of the enforcement matrix in child JVMs and reports each one's fate.
  * Accesses the policy allows share one child (they must all survive); each access the policy
  * denies gets a child of its own, since it should die.
- *
- * <p>{@code main(BACKEND)} prints one {@code CASE} line per access, so the matrix can run inside
- * the PKU guest and be checked by a test outside it.
  */
-public final class EnforcementMatrix {
+final class EnforcementMatrix {
 
     /** One access and what became of it. */
     record Case(String policy, Domain running, String op, Domain owner, Fate.Kind kind, int siCode, String violated,
@@ -24,12 +21,6 @@ public final class EnforcementMatrix {
         String line() {
             return String.format(Locale.ROOT, "CASE %s %s %s %s %s %d %s 0x%x 0x%x", policy, running, op, owner, kind, siCode,
                     violated, expectedAddress, faultAddress);
-        }
-
-        static Case parse(String line) {
-            String[] f = line.trim().split(" ");
-            return new Case(f[1], new Domain(f[2]), f[3], new Domain(f[4]), Fate.Kind.valueOf(f[5]), Integer.parseInt(f[6]),
-                    f[7], Long.parseUnsignedLong(f[8].substring(2), 16), Long.parseUnsignedLong(f[9].substring(2), 16));
         }
     }
 
@@ -90,11 +81,5 @@ public final class EnforcementMatrix {
             System.err.println("probe did not start: exit " + fate.exitCode() + "\n" + fate.stdout() + fate.stderr());
         }
         return cases;
-    }
-
-    public static void main(String[] args) {
-        for (Case c : run(Backend.parse(args[0]))) {
-            System.out.println(c.line());
-        }
     }
 }

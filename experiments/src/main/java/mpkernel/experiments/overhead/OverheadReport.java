@@ -34,7 +34,11 @@ public final class OverheadReport {
     private final OverheadExperiment.Settings settings;
     private final Projection projection;
 
-    /** A report; {@code projection} may be {@code null} (where PKU exists, nothing is projected). */
+    /**
+     * A report; {@code projection} may be {@code null} (nothing projected). The projection is
+     * arithmetic and stays in columns of its own; beside a measured {@code mpk} run it is a
+     * check of the projection, never part of the measurement.
+     */
     public OverheadReport(Map<String, String> provenance, OverheadExperiment.Settings settings, Projection projection) {
         this.provenance = provenance;
         this.settings = settings;
@@ -47,9 +51,18 @@ public final class OverheadReport {
                 settings.margin());
     }
 
+    /** CSV columns that hold what was measured in this run. */
+    public static final List<String> MEASURED_COLUMNS = COLUMNS.subList(2, 15);
+    /** CSV columns that hold the projection: arithmetic, not measured. */
+    public static final List<String> PROJECTED_COLUMNS = COLUMNS.subList(15, 17);
+
     /** The console table. */
     public String table(List<BenchmarkResult> results) {
         StringBuilder sb = new StringBuilder();
+        String timing = provenance.getOrDefault("timing", "measured");
+        if (!timing.equals("measured")) {
+            sb.append(timing).append('\n');
+        }
         String iso = settings.isolated().cliName();
         String margin = String.format(Locale.ROOT, "±%s%%", trim(100 * settings.margin()));
         sb.append(String.format(Locale.ROOT, "%-15s %10s %10s %24s %8s %13s %11s%s%n", "benchmark", "vanilla s", iso + " s",
@@ -71,6 +84,10 @@ public final class OverheadReport {
                 pct(suite.slowdown()), pct(suite.ciLow()), pct(suite.ciHigh()), margin, suite.equivalent() ? "yes" : "not shown"));
         sb.append(String.format(Locale.ROOT, "paper (VEE'20, mpk on Intel hardware, its own ten benchmarks): %s average%n", pct(PAPER_AVERAGE)));
         sb.append("estimator: ").append(Slowdown.ESTIMATOR).append("; suite: ").append(SuiteSlowdown.ESTIMATOR).append('\n');
+        if (projection != null && settings.isolated().cliName().equals("mpk")) {
+            sb.append("PROJECTED mpk is a check beside the measured mpk columns, never part of them: how close the projection"
+                    + " below comes to real protection keys on this machine.\n");
+        }
         if (projection != null) {
             sb.append(String.format(Locale.ROOT, "PROJECTED mpk = crossings x (measured mpk-dry gate %.2f ns + 2 WRPKRU at %.0f..%.0f cycles, %.2f GHz)"
                     + " / vanilla run time. Not a measurement. Source of the WRPKRU range: %s.%n",
@@ -126,6 +143,9 @@ public final class OverheadReport {
         sb.append("# isolated_backend: ").append(settings.isolated().cliName()).append('\n');
         sb.append("# order: ABBA, pairs: ").append(settings.pairs()).append(", margin: ").append(settings.margin()).append('\n');
         sb.append("# estimator: ").append(Slowdown.ESTIMATOR).append('\n');
+        sb.append("# measured_columns: ").append(String.join(",", MEASURED_COLUMNS)).append('\n');
+        sb.append("# projected_columns: ").append(String.join(",", PROJECTED_COLUMNS))
+                .append(projection == null ? " (empty: nothing projected)" : " (arithmetic, not measured: " + Projection.FORMULA + ")").append('\n');
         sb.append(String.join(",", COLUMNS)).append('\n');
         for (BenchmarkResult r : results) {
             List<String> row = new ArrayList<>(List.of(r.benchmark(), String.join(" ", r.args())));
@@ -199,7 +219,7 @@ public final class OverheadReport {
         if (projection != null) {
             JsonObject p = gson.toJsonTree(projection).getAsJsonObject();
             p.addProperty("source", Projection.SOURCE);
-            p.addProperty("note", "PROJECTED, not measured: crossings x (measured mpk-dry round trip + 2 WRPKRU) / vanilla run time");
+            p.addProperty("note", "PROJECTED, not measured: " + Projection.FORMULA);
             root.add("projection", p);
         }
         root.add("forks", forks);

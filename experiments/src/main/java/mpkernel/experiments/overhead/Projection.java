@@ -20,6 +20,9 @@ public record Projection(double dryGateNs, double wrpkruCyclesLow, double wrpkru
     /** Where the default WRPKRU range comes from. */
     public static final String SOURCE = "WRPKRU 11-260 cycles, as reported by ERIM (Vahldiek-Oberwagner et al., USENIX Security 2019)";
 
+    /** How the projected columns are computed, in words. */
+    public static final String FORMULA = "crossings x (measured mpk-dry round trip + 2 WRPKRU) / vanilla run time";
+
     /** Projected cost of one round trip, nanoseconds, at the low or high WRPKRU assumption. */
     public double roundTripNs(boolean high) {
         return dryGateNs + 2 * (high ? wrpkruCyclesHigh : wrpkruCyclesLow) / cpuGhz;
