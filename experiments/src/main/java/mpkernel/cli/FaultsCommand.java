@@ -58,8 +58,15 @@ final class FaultsCommand implements Callable<Integer> {
     @Option(names = "--qemu", description = "run the whole campaign inside one boot of the PKU guest (default backend there: mpk)")
     boolean qemu;
 
-    @Option(names = "--timeout", description = "seconds before a trial counts as HANG (default ${DEFAULT-VALUE})")
-    int timeout = 30;
+    @Option(names = "--timeout", description = "seconds before a trial counts as HANG (default 30 on a host, "
+            + GUEST_TIMEOUT + " inside the PKU guest, where a kernel JVM alone takes 20-40 s to start)")
+    Integer timeoutOption;
+
+    /** The trial timeout that applies: {@code --timeout}, else a default for where the campaign runs. */
+    int timeout;
+
+    /** Default trial timeout inside QEMU TCG. */
+    static final int GUEST_TIMEOUT = 240;
 
     @Option(names = "--out", paramLabel = "DIR", description = "results folder (default: results/ of the project)")
     Path out;
@@ -84,6 +91,7 @@ final class FaultsCommand implements Callable<Integer> {
                 throw new UserError("faults: unknown model '" + m + "'; known: " + String.join(",", Trial.MODELS));
             }
         }
+        timeout = timeoutOption != null ? timeoutOption : PkuGuest.insideGuest() ? GUEST_TIMEOUT : 30;
         atLeastOne("--trials", trials);
         atLeastOne("--jobs", jobs);
         atLeastOne("--timeout", timeout);
@@ -123,7 +131,11 @@ final class FaultsCommand implements Callable<Integer> {
         String golden = Files.exists(file) ? readExisting(file).header().get("golden") : null;
         if (golden == null) {
             System.err.println("mpk: faults: golden (fault-free) run...");
-            golden = Campaign.golden(runner, seed);
+            try {
+                golden = Campaign.golden(runner, seed);
+            } catch (IllegalStateException e) {
+                throw new UserError("faults: " + e.getMessage() + " (a slow machine? raise --timeout, now " + timeout + " s)");
+            }
         }
         header.put("golden", golden);
         try (CampaignFile f = openFile(file, header)) {
@@ -163,11 +175,13 @@ final class FaultsCommand implements Callable<Integer> {
         launcher.addAll(List.of("-p", Launch.modulePath(), "-m", "mpkernel.experiments/mpkernel.cli.Main", "faults"));
         List<String> task = new ArrayList<>(launcher);
         task.addAll(List.of("--backend", b.cliName(), "--trials", Integer.toString(trials), "--seed", Long.toString(seed),
-                "--models", String.join(",", models), "--jobs", Integer.toString(jobs), "--timeout", Integer.toString(timeout),
-                "--domains", domains, "--shard", "$SLURM_ARRAY_TASK_ID/" + slurm, "--out", dir.toString(),
+                "--models", String.join(",", models), "--jobs", Integer.toString(jobs), "--domains", domains, "--shard", "$SLURM_ARRAY_TASK_ID/" + slurm, "--out", dir.toString(),
                 "--typed", TypedCommand.of(spec)));
         if (qemu) {
             task.add("--qemu");
+        }
+        if (timeoutOption != null) {
+            task.addAll(List.of("--timeout", Integer.toString(timeout)));
         }
         Path merged = dir.resolve("faults-" + label + "-" + seed + ".csv");
         if (Files.exists(merged)) {
@@ -257,8 +271,11 @@ final class FaultsCommand implements Callable<Integer> {
         cmd.addAll(List.of("-p", Launch.modulePath(), "-m", "mpkernel.experiments/mpkernel.cli.Main", "faults",
                 "--backend", b.cliName(), "--trials", Integer.toString(trials), "--seed", Long.toString(seed),
                 "--models", String.join(",", models), "--jobs", Integer.toString(jobs), "--shard", shard,
-                "--timeout", Integer.toString(timeout), "--domains", domains, "--typed", TypedCommand.of(spec),
+                "--domains", domains, "--typed", TypedCommand.of(spec),
                 "--out", (out != null ? out : PkuGuest.projectRoot().resolve("results")).toAbsolutePath().toString()));
+        if (timeoutOption != null) {
+            cmd.addAll(List.of("--timeout", Integer.toString(timeout)));
+        }
         try {
             return PkuGuest.interactive(new ProcessBuilder(PkuGuest.wrap(cmd))).inheritIO().start().waitFor();
         } catch (IOException e) {
