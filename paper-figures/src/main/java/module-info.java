@@ -7,5 +7,6 @@ module mpkernel.figures {
     requires org.knowm.xchart;
     requires VectorGraphics2D;
     requires com.google.gson;
+    requires commons.math3;
     exports mpkernel.figures;
 }

@@ -1,8 +1,5 @@
 package mpkernel.figures;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,24 +8,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
-
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 
 /**
  * Reads what {@code ./mpk bench} writes: {@code bench-<date>.json}, an object with
  * {@code provenance} (the keys of every result file) and {@code jmh} (JMH's own JSON result
- * array). A bare JMH array is read too, with unknown provenance. Which entries mean what is
- * {@link BenchMapping}'s business.
+ * array, each measured iteration in {@code primaryMetric.rawData}). A bare JMH array is read
+ * too, with unknown provenance. Which entries mean what is {@link BenchMapping}'s business. A
+ * smoke run says {@code --quick} in its provenance's command, or lies in {@code quick/}.
  */
 final class BenchResults {
 
-    /** One file: provenance and every score in it. */
-    record Run(Path file, Provenance provenance, List<JmhScore> scores) {
+    /** One file: where it came from and every score in it. */
+    record Run(ResultFile origin, List<JmhScore> scores) {
+
+        Path file() {
+            return origin.file();
+        }
+
+        Provenance provenance() {
+            return origin.provenance();
+        }
 
         /** The scores {@code wanted} accepts, in file order. */
         List<JmhScore> select(Predicate<JmhScore> wanted) {
@@ -36,74 +35,72 @@ final class BenchResults {
         }
     }
 
+    private static final String KIND = "bench result file";
+
     private BenchResults() {
     }
 
     /**
-     * The newest file (by its provenance date, then its name) holding a score that
-     * {@code wanted} accepts. Figures take each their newest file, so a run of some benchmarks
-     * only does not hide an older run of the others.
+     * The newest file that {@code results} admits (by its provenance date, then its name)
+     * holding a score that {@code wanted} accepts. Figures take each their newest file, so a run
+     * of some benchmarks only does not hide an older run of the others.
      */
-    static Optional<Run> newestWith(Path results, Predicate<JmhScore> wanted) throws IOException {
+    static Optional<Run> newestWith(ResultsFolder results, Predicate<JmhScore> wanted) throws BadResultFile {
         List<Run> runs = new ArrayList<>();
-        try (Stream<Path> s = Files.list(results)) {
-            for (Path file : s.filter(p -> p.getFileName().toString().matches("bench-.*\\.json")).sorted().toList()) {
-                runs.add(read(file));
+        for (Path file : results.list(n -> n.matches("bench-.*\\.json"))) {
+            Run run = read(results, file);
+            if (results.admits(run.origin()) && run.scores().stream().anyMatch(wanted)) {
+                runs.add(run);
             }
         }
-        return runs.stream().filter(r -> r.scores().stream().anyMatch(wanted))
-                .max(Comparator.comparing((Run r) -> r.provenance().instant()).thenComparing(r -> r.file().getFileName().toString()));
+        return runs.stream().max(Comparator.comparing((Run r) -> r.provenance().instant()).thenComparing(r -> r.origin().shown()));
     }
 
-    /** Reads one file; anything malformed is an {@link IOException} naming it. */
-    static Run read(Path file) throws IOException {
-        try {
-            JsonElement root = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
-            Map<String, String> provenance = new LinkedHashMap<>();
-            JsonArray jmh;
-            if (root.isJsonArray()) {
-                jmh = root.getAsJsonArray();
-            } else {
-                JsonObject o = root.getAsJsonObject();
-                if (o.has("provenance")) {
-                    o.getAsJsonObject("provenance").entrySet()
-                            .forEach(e -> provenance.put(e.getKey(), e.getValue().isJsonPrimitive() ? e.getValue().getAsString() : e.getValue().toString()));
-                }
-                if (!o.has("jmh")) {
-                    throw new IOException(file.getFileName() + ": no \"jmh\" array");
-                }
-                jmh = o.getAsJsonArray("jmh");
+    /** Reads one file; anything malformed is a {@link BadResultFile} naming it. */
+    static Run read(ResultsFolder results, Path file) throws BadResultFile {
+        JsonNode root = JsonNode.read(file, KIND);
+        Map<String, String> provenance = new LinkedHashMap<>();
+        JsonNode jmh;
+        if (root.isArray()) {
+            jmh = root;
+        } else if (root.isObject()) {
+            if (root.has("provenance")) {
+                provenance.putAll(root.get("provenance").strings());
             }
-            List<JmhScore> scores = new ArrayList<>();
-            for (JsonElement e : jmh) {
-                scores.add(score(e.getAsJsonObject()));
-            }
-            return new Run(file, new Provenance(provenance), scores);
-        } catch (JsonParseException | IllegalStateException | IllegalArgumentException | NullPointerException
-                 | UnsupportedOperationException e) {
-            throw new IOException(file.getFileName() + ": not a bench result file (" + e.getMessage() + ")", e);
+            jmh = root.get("jmh");
+        } else {
+            throw new BadResultFile(file, "not a " + KIND + " (neither an object nor JMH's array)");
         }
+        List<JmhScore> scores = new ArrayList<>();
+        for (JsonNode entry : jmh.items()) {
+            scores.add(score(entry));
+        }
+        Provenance p = new Provenance(provenance);
+        return new Run(results.origin(file, p, p.quickCommand()), scores);
     }
 
-    private static JmhScore score(JsonObject entry) {
+    private static JmhScore score(JsonNode entry) throws BadResultFile {
         Map<String, String> params = new LinkedHashMap<>();
         if (entry.has("params")) {
-            entry.getAsJsonObject("params").entrySet().forEach(p -> params.put(p.getKey(), p.getValue().getAsString()));
+            params.putAll(entry.get("params").strings());
         }
-        JsonObject metric = entry.getAsJsonObject("primaryMetric");
-        return JmhScore.of(entry.get("benchmark").getAsString(), params, number(metric.get("score")),
-                number(metric.get("scoreError")), metric.get("scoreUnit").getAsString());
+        JsonNode metric = entry.get("primaryMetric");
+        List<Double> samples = new ArrayList<>();
+        if (metric.has("rawData")) {
+            for (JsonNode fork : metric.get("rawData").items()) {
+                samples.addAll(fork.numbers());
+            }
+        }
+        String unit = metric.get("scoreUnit").string();
+        try {
+            return JmhScore.of(entry.get("benchmark").string(), params, metric.get("score").number(), error(metric), unit, samples);
+        } catch (IllegalArgumentException e) {
+            throw new BadResultFile(entry.file(), "\"" + metric.where() + ".scoreUnit\": " + e.getMessage());
+        }
     }
 
-    /** JMH writes {@code "NaN"} as a string when it has no error estimate. */
-    private static double number(JsonElement e) {
-        if (e == null || e.isJsonNull()) {
-            return Double.NaN;
-        }
-        try {
-            return e.getAsDouble();
-        } catch (NumberFormatException ex) {
-            return Double.NaN;
-        }
+    /** JMH writes {@code "NaN"} when it has no error estimate, or leaves the field out. */
+    private static double error(JsonNode metric) throws BadResultFile {
+        return metric.has("scoreError") ? metric.get("scoreError").number() : Double.NaN;
     }
 }

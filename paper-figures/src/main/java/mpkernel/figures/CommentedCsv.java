@@ -1,8 +1,5 @@
 package mpkernel.figures;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,20 +9,55 @@ import java.util.Map;
 /**
  * A result CSV as the experiments write it: leading {@code # key: value} lines (the run's
  * provenance), a header line, then rows. Fields may be double-quoted (RFC 4180: a quote inside
- * a quoted field is doubled); a row shorter than the header reads as empty cells.
+ * a quoted field is doubled); a row shorter than the header reads as empty cells, and what a
+ * cell must hold is the reader's business, which reports bad rows by their {@link Row#line()}.
  *
  * @param file where it was read from
  * @param comments the {@code # key: value} lines, in file order
- * @param rows one map per row, column name to cell, in file order
+ * @param rows the rows, in file order
  */
-record CommentedCsv(Path file, Map<String, String> comments, List<Map<String, String>> rows) {
+record CommentedCsv(Path file, Map<String, String> comments, List<Row> rows) {
 
-    /** Reads {@code file}; a file without a header line is an {@link IOException}. */
-    static CommentedCsv read(Path file) throws IOException {
+    /**
+     * One row.
+     *
+     * @param line its line number in the file, counting from 1
+     * @param cells column name to cell
+     */
+    record Row(int line, Map<String, String> cells) {
+
+        /** The cell of {@code column}, trimmed; empty when the row has none. */
+        String get(String column) {
+            return cells.getOrDefault(column, "").trim();
+        }
+
+        /** The cell of {@code column} as a number; NaN when empty or not a number. */
+        double number(String column) {
+            String v = get(column);
+            if (v.isEmpty()) {
+                return Double.NaN;
+            }
+            try {
+                return Double.parseDouble(v);
+            } catch (NumberFormatException e) {
+                return Double.NaN;
+            }
+        }
+
+        /** Whether the cell of {@code column} holds something that is not a number. */
+        boolean notANumber(String column) {
+            return !get(column).isEmpty() && Double.isNaN(number(column)) && !get(column).equals("NaN");
+        }
+    }
+
+    /** Reads {@code file}; a file that is no text or has no header line is a {@link BadResultFile}. */
+    static CommentedCsv read(Path file) throws BadResultFile {
         Map<String, String> comments = new LinkedHashMap<>();
         List<String> header = null;
-        List<Map<String, String>> rows = new ArrayList<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        List<Row> rows = new ArrayList<>();
+        int number = 0;
+        for (String line : TextFile.read(file).split("\r?\n", -1)) {
+            number++;
             if (line.isBlank()) {
                 continue;
             }
@@ -45,10 +77,10 @@ record CommentedCsv(Path file, Map<String, String> comments, List<Map<String, St
             for (int i = 0; i < header.size(); i++) {
                 row.put(header.get(i), i < cells.size() ? cells.get(i) : "");
             }
-            rows.add(row);
+            rows.add(new Row(number, row));
         }
         if (header == null) {
-            throw new IOException(file + ": no header line");
+            throw new BadResultFile(file, "no header line, so not a result CSV");
         }
         return new CommentedCsv(file, comments, rows);
     }
@@ -80,18 +112,5 @@ record CommentedCsv(Path file, Map<String, String> comments, List<Map<String, St
         }
         cells.add(cell.toString());
         return cells;
-    }
-
-    /** A cell as a number; NaN when empty or not a number. */
-    static double number(Map<String, String> row, String column) {
-        String v = row.getOrDefault(column, "").trim();
-        if (v.isEmpty()) {
-            return Double.NaN;
-        }
-        try {
-            return Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            return Double.NaN;
-        }
     }
 }

@@ -1,7 +1,5 @@
 package mpkernel.figures;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 
 /** One kind of figure: draws itself from the files in a results folder, or says what is missing. */
@@ -11,9 +9,9 @@ interface Figure {
      * The figures of this kind the results allow, e.g. one per backend.
      *
      * @throws MissingResults when the results it needs are not there
-     * @throws IOException when a result file it needs cannot be read
+     * @throws BadResultFile when a result file it reads is not in its format
      */
-    List<Drawing> draw(Path results) throws IOException, MissingResults;
+    List<Drawing> draw(ResultsFolder results) throws BadResultFile, MissingResults;
 
     /** What it shows, as its lines in {@code ./mpk figures}' output begin: {@code macrobenchmarks}. */
     String subject();

@@ -3,6 +3,7 @@ package mpkernel.figures;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,6 +34,19 @@ record Provenance(Map<String, String> fields) {
 
     String command() {
         return get("command");
+    }
+
+    /**
+     * Whether the command that wrote the file was a smoke run: {@code --quick} among its words.
+     * The overhead CSV and the bench file say so only here.
+     */
+    boolean quickCommand() {
+        return List.of(command().split("\\s+")).contains("--quick");
+    }
+
+    /** The machine and platform together: two files with the same value ran on the same kind of machine. */
+    String where() {
+        return machine() + "; " + platform();
     }
 
     /** The CPU and its cores, e.g. {@code Intel(R) Xeon(R) Processor, 2 cores}. */
