@@ -1,15 +1,15 @@
 package mpkernel.figures;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+
+import mpkernel.results.AtomicFile;
+import mpkernel.results.Provenance;
 
 /**
  * A figure's caption: its title, what it shows (marks, units, reference values), and the
@@ -97,8 +97,6 @@ record Caption(String title, String text, List<Source> sources) {
 
     /** Writes {@link #markdown()} to {@code file}, atomically. */
     void write(Path file) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, markdown(), StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.writeString(file, markdown());
     }
 }

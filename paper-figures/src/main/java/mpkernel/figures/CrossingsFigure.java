@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import mpkernel.results.BadResultFile;
 import org.knowm.xchart.XYChart;
 
 /**

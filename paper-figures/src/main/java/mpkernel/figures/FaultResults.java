@@ -11,6 +11,10 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import mpkernel.results.BadResultFile;
+import mpkernel.results.CsvFile;
+import mpkernel.results.Provenance;
+
 /**
  * Reads what {@code ./mpk faults} writes: {@code faults-<backend>-<seed>.csv} (or
  * {@code ...-shard<i>of<n>.csv}), provenance comments then one row per trial
@@ -142,8 +146,8 @@ final class FaultResults {
 
     /** One file; rows without a model or an outcome are a {@link BadResultFile} listing their lines. */
     static Part read(ResultsFolder results, Path file) throws BadResultFile {
-        CommentedCsv csv = CommentedCsv.read(file);
-        Provenance p = new Provenance(csv.comments());
+        CsvFile csv = CsvFile.read(file);
+        Provenance p = csv.provenance();
         Matcher m = NAME.matcher(file.getFileName().toString());
         if (!m.matches()) {
             throw new BadResultFile(file, "not named faults-<backend>-<seed>.csv");
@@ -152,7 +156,7 @@ final class FaultResults {
         String seed = p.get("seed").equals("unknown") ? m.group(2) : p.get("seed");
         Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
         List<Integer> bad = new ArrayList<>();
-        for (CommentedCsv.Row row : csv.rows()) {
+        for (CsvFile.Row row : csv.rows()) {
             String model = row.get("model");
             String outcome = row.get("outcome");
             if (model.isEmpty() || !outcome.matches("[A-Z][A-Z_]*")) {

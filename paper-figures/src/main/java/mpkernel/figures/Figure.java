@@ -2,6 +2,8 @@ package mpkernel.figures;
 
 import java.util.List;
 
+import mpkernel.results.BadResultFile;
+
 /** One kind of figure: draws itself from the files in a results folder, or says what is missing. */
 interface Figure {
 

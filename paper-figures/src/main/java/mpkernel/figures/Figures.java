@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import mpkernel.results.BadResultFile;
+
 /**
  * Regenerates every figure of the paper from the files in a results folder alone, without
  * running anything: for each figure {@code <name>.png} (for the README), {@code <name>.svg} and

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import mpkernel.results.BadResultFile;
 import org.knowm.xchart.XYChart;
 
 /**

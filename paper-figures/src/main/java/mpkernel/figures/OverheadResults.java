@@ -11,6 +11,11 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import mpkernel.results.BadResultFile;
+import mpkernel.results.CsvFile;
+import mpkernel.results.JsonNode;
+import mpkernel.results.Provenance;
+
 /**
  * Reads what {@code ./mpk reproduce} writes: {@code overhead-<backend>-<yyyyMMdd-HHmmss>.csv},
  * provenance comments then one row per benchmark (times in seconds, slowdown and its 95%
@@ -88,8 +93,8 @@ final class OverheadResults {
     private static List<Run> complete(ResultsFolder results) throws BadResultFile {
         List<Run> complete = new ArrayList<>();
         for (Path file : results.list(n -> NAME.matcher(n).matches())) {
-            CommentedCsv csv = CommentedCsv.read(file);
-            if (!"true".equals(csv.comments().get("complete"))) {
+            CsvFile csv = CsvFile.read(file);
+            if (!csv.provenance().get("complete").equals("true")) {
                 continue;
             }
             Run run = run(results, csv);
@@ -101,15 +106,15 @@ final class OverheadResults {
         return complete;
     }
 
-    private static Run run(ResultsFolder results, CommentedCsv csv) throws BadResultFile {
-        Map<String, String> c = csv.comments();
-        String backend = c.getOrDefault("isolated_backend", c.get("backend"));
+    private static Run run(ResultsFolder results, CsvFile csv) throws BadResultFile {
+        Provenance provenance = csv.provenance();
+        String backend = provenance.find("isolated_backend").or(() -> provenance.find("backend")).orElse(null);
         if (backend == null) {
             throw new BadResultFile(csv.file(), "no '# isolated_backend:' line");
         }
         List<Row> rows = new ArrayList<>();
         List<Integer> bad = new ArrayList<>();
-        for (CommentedCsv.Row r : csv.rows()) {
+        for (CsvFile.Row r : csv.rows()) {
             Optional<Row> row = row(r);
             if (row.isPresent()) {
                 rows.add(row.get());
@@ -121,7 +126,6 @@ final class OverheadResults {
             throw BadResultFile.rows(csv.file(), bad, "a benchmark name, verified true or false, and for a verified benchmark"
                     + " numbers for vanilla_s, isolated_s and slowdown are needed");
         }
-        Provenance provenance = new Provenance(c);
         Path json = json(csv.file());
         boolean quick = provenance.quickCommand();
         Optional<Suite> suite = Optional.empty();
@@ -140,7 +144,7 @@ final class OverheadResults {
     }
 
     /** A row, or empty when it is malformed. */
-    private static Optional<Row> row(CommentedCsv.Row r) {
+    private static Optional<Row> row(CsvFile.Row r) {
         String name = r.get("benchmark");
         String verified = r.get("verified");
         if (name.isEmpty() || !(verified.equals("true") || verified.equals("false"))) {

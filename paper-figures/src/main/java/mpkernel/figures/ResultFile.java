@@ -2,6 +2,8 @@ package mpkernel.figures;
 
 import java.nio.file.Path;
 
+import mpkernel.results.Provenance;
+
 /**
  * Where a run's numbers were read from, as every reader records it.
  *

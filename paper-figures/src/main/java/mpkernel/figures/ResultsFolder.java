@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
+import mpkernel.results.BadResultFile;
+import mpkernel.results.Provenance;
+
 /**
  * The results folder as the figures may see it. By default only its top level, and there only
  * files that are not marked as smoke runs: a smoke run ({@code --quick}) is a check that the

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import mpkernel.results.BadResultFile;
 import org.knowm.xchart.XYChart;
 
 /**

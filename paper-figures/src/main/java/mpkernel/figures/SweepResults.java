@@ -6,6 +6,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import mpkernel.results.BadResultFile;
+import mpkernel.results.JsonNode;
+import mpkernel.results.Provenance;
+
 /**
  * Reads what {@code ./mpk sweep} writes: {@code sweep-<stamp>.json}, the run's provenance,
  * {@code complete}, {@code settings} (with {@code quick}) and per backend the cost of one
@@ -76,7 +80,7 @@ final class SweepResults {
     }
 
     private static Run run(ResultsFolder results, Path file, JsonNode root) throws BadResultFile {
-        Provenance p = new Provenance(root.has("provenance") ? root.get("provenance").strings() : java.util.Map.of());
+        Provenance p = root.has("provenance") ? Provenance.read(root.get("provenance")) : Provenance.NONE;
         JsonNode settings = root.get("settings");
         boolean quick = p.quickCommand() || settings.has("quick") && settings.get("quick").bool();
         List<Series> series = new ArrayList<>();

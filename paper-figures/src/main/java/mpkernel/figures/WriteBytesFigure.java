@@ -6,6 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import mpkernel.results.BadResultFile;
+import mpkernel.results.JmhResult;
+import mpkernel.results.WelchDifference;
 import org.knowm.xchart.XYChart;
 
 /**
@@ -40,17 +43,17 @@ final class WriteBytesFigure implements Figure {
     public List<Drawing> draw(ResultsFolder results) throws BadResultFile, MissingResults {
         BenchResults.Run run = BenchResults.newestWith(results, BenchMapping::isWriteBytes).orElseThrow(() -> new MissingResults(
                 subject(), "no " + results.name() + "/bench-*.json with write_bytes scores", command()));
-        Map<String, Map<Long, JmhScore>> byBackend = new TreeMap<>(Backends.ORDERING);
-        for (JmhScore s : run.select(BenchMapping::isWriteBytes)) {
+        Map<String, Map<Long, JmhResult>> byBackend = new TreeMap<>(Backends.ORDERING);
+        for (JmhResult s : run.select(BenchMapping::isWriteBytes)) {
             byBackend.computeIfAbsent(BenchMapping.backend(s), b -> new TreeMap<>()).put(BenchMapping.size(s).getAsLong(), s);
         }
-        Map<Long, JmhScore> vanilla = byBackend.remove(Backends.VANILLA);
+        Map<Long, JmhResult> vanilla = byBackend.remove(Backends.VANILLA);
         if (vanilla == null || byBackend.isEmpty()) {
             throw new MissingResults(subject(), run.origin().shown() + " lacks write_bytes on "
                     + (vanilla == null ? "the vanilla build (backend none)" : "an isolated backend"), command());
         }
         List<Drawing> drawings = new ArrayList<>();
-        for (Map.Entry<String, Map<Long, JmhScore>> e : byBackend.entrySet()) {
+        for (Map.Entry<String, Map<Long, JmhResult>> e : byBackend.entrySet()) {
             List<Long> sizes = e.getValue().keySet().stream().filter(vanilla::containsKey).toList();
             if (!sizes.isEmpty()) {
                 drawings.add(drawing(run, e.getKey(), sizes, vanilla, e.getValue()));
@@ -63,11 +66,11 @@ final class WriteBytesFigure implements Figure {
     }
 
     /** The difference isolated minus vanilla at each size, from the iterations. */
-    static List<WelchDifference> differences(List<Long> sizes, Map<Long, JmhScore> vanilla, Map<Long, JmhScore> isolated) {
-        return sizes.stream().map(s -> WelchDifference.of(vanilla.get(s).samplesNs(), isolated.get(s).samplesNs())).toList();
+    static List<WelchDifference> differences(List<Long> sizes, Map<Long, JmhResult> vanilla, Map<Long, JmhResult> isolated) {
+        return sizes.stream().map(s -> WelchDifference.of(vanilla.get(s).samples(), isolated.get(s).samples())).toList();
     }
 
-    private Drawing drawing(BenchResults.Run run, String backend, List<Long> sizes, Map<Long, JmhScore> vanilla, Map<Long, JmhScore> isolated) {
+    private Drawing drawing(BenchResults.Run run, String backend, List<Long> sizes, Map<Long, JmhResult> vanilla, Map<Long, JmhResult> isolated) {
         String iso = "isolated (" + backend + ")";
         Mark isoMark = MacroFigure.ISOLATED;
         List<Double> xs = sizes.stream().map(Long::doubleValue).toList();
@@ -76,8 +79,8 @@ final class WriteBytesFigure implements Figure {
                 "time per call (ns, log scale)");
         List<Double> range = new ArrayList<>();
         for (long s : sizes) {
-            for (JmhScore j : List.of(vanilla.get(s), isolated.get(s))) {
-                range.addAll(List.of(j.ns(), j.ns() - j.errorNs(), j.ns() + j.errorNs()));
+            for (JmhResult j : List.of(vanilla.get(s), isolated.get(s))) {
+                range.addAll(List.of(j.score(), j.score() - j.error(), j.score() + j.error()));
             }
         }
         Look.logY(times, range);
@@ -85,17 +88,17 @@ final class WriteBytesFigure implements Figure {
         Look.numericX(times);
         PointLayer t = Look.layer(times, 0);
         for (long s : sizes) {
-            JmhScore v = vanilla.get(s);
-            JmhScore i = isolated.get(s);
-            t.value(s, v.ns(), v.ns() - v.errorNs(), v.ns() + v.errorNs(), MacroFigure.VANILLA, -0.5, null);
-            t.value(s, i.ns(), i.ns() - i.errorNs(), i.ns() + i.errorNs(), isoMark, 0.5, null);
+            JmhResult v = vanilla.get(s);
+            JmhResult i = isolated.get(s);
+            t.value(s, v.score(), v.score() - v.error(), v.score() + v.error(), MacroFigure.VANILLA, -0.5, null);
+            t.value(s, i.score(), i.score() - i.error(), i.score() + i.error(), isoMark, 0.5, null);
         }
 
         List<WelchDifference> diffs = differences(sizes, vanilla, isolated);
         XYChart diff = Look.chart(DIFFERENCE_HEIGHT, "What the gate adds: " + iso + " minus vanilla, with 95% CI", SIZE_AXIS,
                 "difference per call (ns)");
         List<Double> dr = new ArrayList<>();
-        diffs.forEach(d -> dr.addAll(List.of(d.ns(), d.low(), d.high())));
+        diffs.forEach(d -> dr.addAll(List.of(d.difference(), d.low(), d.high())));
         Look.linearY(diff, dr);
         Look.headroom(diff, 0.35);
         Look.logX(diff, xs);
@@ -104,7 +107,7 @@ final class WriteBytesFigure implements Figure {
         d.guide(false, 0, Look.THIN, null);
         for (int k = 0; k < sizes.size(); k++) {
             WelchDifference w = diffs.get(k);
-            d.value(sizes.get(k), w.ns(), w.low(), w.high(), DIFFERENCE, 0, w.resolved() ? Text.change(w.relative()) : null);
+            d.value(sizes.get(k), w.difference(), w.low(), w.high(), DIFFERENCE, 0, w.resolved() ? Text.change(w.relative()) : null);
         }
         long withoutInterval = diffs.stream().filter(w -> Double.isNaN(w.low())).count();
 
@@ -138,7 +141,7 @@ final class WriteBytesFigure implements Figure {
                 WelchDifference w = diffs.get(k);
                 String ci = Double.isNaN(w.low()) ? "no interval"
                         : String.format(Locale.ROOT, "95%% CI %.1f to %.1f ns", w.low(), w.high());
-                parts.add(String.format(Locale.ROOT, "%+.1f ns (%s; %s) at %s", w.ns(), ci,
+                parts.add(String.format(Locale.ROOT, "%+.1f ns (%s; %s) at %s", w.difference(), ci,
                         w.resolved() ? Text.percent(w.relative()) + " of vanilla" : "no effect claimed", Text.bytes(sizes.get(k))));
             }
         }

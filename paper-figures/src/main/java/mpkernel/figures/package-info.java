@@ -1,7 +1,8 @@
 /**
  * The paper's figures, regenerated from the files in {@code results/} alone ({@link
- * mpkernel.figures.Figures}, behind {@code ./mpk figures}). Nothing here runs an experiment or
- * imports another mpkernel module: the result files are the interface.
+ * mpkernel.figures.Figures}, behind {@code ./mpk figures}). Nothing here runs an experiment: the
+ * result files are the interface, and the only mpkernel module used is {@code mpkernel.results},
+ * which holds their formats (and the statistics the experiments print too) for both sides.
  *
  * <p>Inputs, one reader each: {@code overhead-<backend>-<stamp>.csv} and the {@code .json}
  * beside it from {@code ./mpk reproduce} (the newest complete file per isolated backend),
@@ -40,7 +41,7 @@
  *       (VEE'20, mpk on Intel hardware) 0.6% average slowdown, its {@code write_bytes} ~440% at
  *       1 B and 6% at 4 KB (quoted in the caption), and ERIM's 100,000 switches per second.</li>
  *   <li>A result file that cannot be read stops everything before any figure is written, with
- *       one line naming it and, for malformed rows, their line numbers ({@code BadResultFile}).</li>
+ *       one line naming it and, for malformed rows, their line numbers ({@code mpkernel.results.BadResultFile}).</li>
  *   <li>Generated files are byte-for-byte reproducible for the same inputs: the captions carry the
  *       results' dates, not the rendering date.</li>
  * </ul>

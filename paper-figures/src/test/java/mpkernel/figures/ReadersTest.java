@@ -5,12 +5,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import mpkernel.results.BadResultFile;
+import mpkernel.results.JmhResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The readers of the result formats, on the fixture and on edge cases. */
@@ -100,12 +101,6 @@ class ReadersTest {
     }
 
     @Test
-    void csvFieldsMayBeQuoted() {
-        assertEquals(List.of("1", "wild-write", "wrote 8 bytes, at \"offset\" 64", ""),
-                CommentedCsv.split("1,wild-write,\"wrote 8 bytes, at \"\"offset\"\" 64\","));
-    }
-
-    @Test
     void faultShardsOfOneCampaignAddUpAndOtherCampaignsAreLeftOut() throws BadResultFile {
         FaultResults.Selection s = FaultResults.select(MEASUREMENTS);
         assertEquals(List.of("none", "mpk", "mprotect"), List.copyOf(s.drawn().keySet()));
@@ -138,25 +133,25 @@ class ReadersTest {
         assertEquals(3, run.select(BenchMapping::isRoundTrip).size());
         assertEquals(1, run.select(BenchMapping::isFloor).size());
         assertEquals(3 * 21, run.select(BenchMapping::isWriteBytes).size());
-        JmhScore s = run.select(BenchMapping::isWriteBytes).getLast();
+        JmhResult s = run.select(BenchMapping::isWriteBytes).getLast();
         assertEquals("mprotect", BenchMapping.backend(s));
         assertEquals(1 << 20, BenchMapping.size(s).getAsLong());
-        assertEquals(10, s.samplesNs().size(), "rawData: 2 forks of 5 iterations");
-        assertEquals(s.ns(), s.samplesNs().stream().mapToDouble(Double::doubleValue).average().orElseThrow(), 1e-6 * s.ns());
+        assertEquals(10, s.samples().size(), "rawData: 2 forks of 5 iterations");
+        assertEquals(s.score(), s.samples().stream().mapToDouble(Double::doubleValue).average().orElseThrow(), 1e-6 * s.score());
         // Only the last two parts of a name count: the package may move.
-        assertTrue(BenchMapping.isFloor(new JmhScore("mpkernel.benchmarks.GateBench.floor", Map.of(), 1, 0)));
-        assertFalse(BenchMapping.isRoundTrip(new JmhScore("x.GateBench.roundTrip", Map.of(), 1, 0)), "a round trip needs its backend");
+        assertTrue(BenchMapping.isFloor(new JmhResult("mpkernel.benchmarks.GateBench.floor", Map.of(), 1, 0, "ns/op", List.of())));
+        assertFalse(BenchMapping.isRoundTrip(new JmhResult("x.GateBench.roundTrip", Map.of(), 1, 0, "ns/op", List.of())), "a round trip needs its backend");
     }
 
     @Test
-    void jmhUnitsBecomeNanosecondsPerOperation() {
-        assertEquals(2500, JmhScore.of("b", Map.of(), 2.5, 0.1, "us/op").ns(), 1e-9);
-        assertEquals(100, JmhScore.of("b", Map.of(), 2.5, 0.1, "us/op").errorNs(), 1e-9);
-        assertEquals(250, JmhScore.of("b", Map.of(), 4, 0.4, "ops/us").ns(), 1e-9);
-        assertEquals(25, JmhScore.of("b", Map.of(), 4, 0.4, "ops/us").errorNs(), 1e-9);
-        assertEquals(List.of(500.0, 250.0), JmhScore.of("b", Map.of(), 3, 0.4, "ops/us", List.of(2.0, 4.0)).samplesNs());
-        assertEquals(List.of(2000.0, 4000.0), JmhScore.of("b", Map.of(), 3, 0.4, "us/op", List.of(2.0, 4.0)).samplesNs());
-        assertThrows(IllegalArgumentException.class, () -> JmhScore.of("b", Map.of(), 1, 0, "furlongs"));
+    void benchScoresAreReadInNanosecondsPerOperation(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("bench-x.json"), """
+                [{"benchmark": "a.GateBench.floor", "primaryMetric": {"score": 4, "scoreError": 0.4, "scoreUnit": "ops/us",
+                  "rawData": [[2, 4]]}}]""");
+        JmhResult floor = BenchResults.read(new ResultsFolder(dir, Figures.Options.DEFAULT), dir.resolve("bench-x.json")).scores().getFirst();
+        assertEquals(250, floor.score(), 1e-9);
+        assertEquals(25, floor.error(), 1e-9);
+        assertEquals(List.of(500.0, 250.0), floor.samples());
     }
 
     @Test
@@ -166,8 +161,8 @@ class ReadersTest {
                   "primaryMetric": {"score": 5.5, "scoreError": "NaN", "scoreUnit": "ns/op"}}]""");
         BenchResults.Run run = BenchResults.read(new ResultsFolder(dir, Figures.Options.DEFAULT), dir.resolve("bench-x.json"));
         assertEquals("unknown", run.provenance().commit());
-        assertTrue(Double.isNaN(run.scores().getFirst().errorNs()));
-        assertEquals(List.of(), run.scores().getFirst().samplesNs());
+        assertTrue(Double.isNaN(run.scores().getFirst().error()));
+        assertEquals(List.of(), run.scores().getFirst().samples());
     }
 
     @Test

@@ -1,16 +1,15 @@
 package mpkernel.experiments.faults;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
+import mpkernel.results.AtomicFile;
+import mpkernel.results.CsvText;
+import mpkernel.results.Provenance;
 
 /**
  * Joins the shard files of one campaign ({@code --shard i/n}, e.g. the tasks of a Slurm array)
@@ -80,17 +79,12 @@ public final class ShardMerge {
             throw new MismatchException("the shards hold " + trials.size() + " of the campaign's " + expected
                     + " trials: let every shard finish (re-running a shard resumes it)");
         }
-        Map<String, String> header = new LinkedHashMap<>(first);
-        header.put("shard", "1/1");
-        header.put("merged_from", String.join(" ", seen.values().stream().map(p -> p.getFileName().toString()).toList()));
-        StringBuilder sb = new StringBuilder();
-        header.forEach((k, v) -> sb.append("# ").append(k).append(": ").append(v).append('\n'));
-        sb.append(String.join(",", TrialResult.COLUMNS)).append('\n');
-        trials.values().stream().sorted(Comparator.comparingInt(r -> r.trial().number())).forEach(r -> sb.append(r.csv()).append('\n'));
-        Files.createDirectories(into.toAbsolutePath().getParent());
-        Path tmp = into.resolveSibling(into.getFileName() + ".tmp");
-        Files.writeString(tmp, sb.toString(), StandardCharsets.UTF_8);
-        Files.move(tmp, into, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Provenance header = new Provenance(first).with("shard", "1/1")
+                .with("merged_from", String.join(" ", seen.values().stream().map(p -> p.getFileName().toString()).toList()));
+        StringBuilder sb = new StringBuilder(CsvText.head(header, TrialResult.COLUMNS));
+        // The map is ordered by trial number.
+        trials.values().forEach(r -> sb.append(r.csv()));
+        AtomicFile.writeString(into, sb);
         return CampaignFile.read(into);
     }
 

@@ -1,19 +1,18 @@
 package mpkernel.experiments.overhead;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import mpkernel.results.AtomicFile;
+import mpkernel.results.CsvText;
+import mpkernel.results.JsonText;
+import mpkernel.results.Provenance;
 
 /**
  * The overhead experiment's output: the console table, and the result files (CSV summary and
@@ -114,19 +113,16 @@ public final class OverheadReport {
 
     /** Writes {@code <base>.csv} and {@code <base>.json} atomically. */
     public void write(Path base, List<BenchmarkResult> results, boolean complete) throws IOException {
-        Files.createDirectories(base.toAbsolutePath().getParent());
-        atomically(base.resolveSibling(base.getFileName() + ".csv"), csv(results, complete));
-        atomically(base.resolveSibling(base.getFileName() + ".json"), json(results, complete));
+        AtomicFile.writeString(base.resolveSibling(base.getFileName() + ".csv"), csv(results, complete));
+        AtomicFile.writeString(base.resolveSibling(base.getFileName() + ".json"), json(results, complete));
     }
 
     String csv(List<BenchmarkResult> results, boolean complete) {
-        StringBuilder sb = new StringBuilder();
-        provenance.forEach((k, v) -> sb.append("# ").append(k).append(": ").append(v).append('\n'));
-        sb.append("# complete: ").append(complete).append('\n');
-        sb.append("# isolated_backend: ").append(settings.isolated().cliName()).append('\n');
-        sb.append("# order: ABBA, pairs: ").append(settings.pairs()).append(", margin: ").append(settings.margin()).append('\n');
-        sb.append("# estimator: ").append(Slowdown.ESTIMATOR).append('\n');
-        sb.append(String.join(",", COLUMNS)).append('\n');
+        Provenance head = new Provenance(provenance).with("complete", Boolean.toString(complete))
+                .with("isolated_backend", settings.isolated().cliName())
+                .with("order", "ABBA, pairs: " + settings.pairs() + ", margin: " + settings.margin())
+                .with("estimator", Slowdown.ESTIMATOR);
+        StringBuilder sb = new StringBuilder(CsvText.head(head, COLUMNS));
         for (BenchmarkResult r : results) {
             List<String> row = new ArrayList<>(List.of(r.benchmark(), String.join(" ", r.args())));
             if (r.verified()) {
@@ -139,16 +135,14 @@ public final class OverheadReport {
             } else {
                 row.addAll(List.of("", "", "", "", "", "", "", "", "", "false", "", "", "", "", ""));
             }
-            sb.append(String.join(",", row)).append('\n');
+            sb.append(CsvText.row(row));
         }
         return sb.toString();
     }
 
     String json(List<BenchmarkResult> results, boolean complete) {
         JsonObject root = new JsonObject();
-        JsonObject prov = new JsonObject();
-        provenance.forEach(prov::addProperty);
-        root.add("provenance", prov);
+        root.add("provenance", new Provenance(provenance).json());
         root.addProperty("complete", complete);
         JsonObject set = new JsonObject();
         set.addProperty("isolated_backend", settings.isolated().cliName());
@@ -164,7 +158,6 @@ public final class OverheadReport {
         root.addProperty("paper_average_slowdown", PAPER_AVERAGE);
         JsonArray benchmarks = new JsonArray();
         JsonArray forks = new JsonArray();
-        Gson gson = new GsonBuilder().serializeSpecialFloatingPointValues().create();
         for (BenchmarkResult r : results) {
             JsonObject b = new JsonObject();
             b.addProperty("benchmark", r.benchmark());
@@ -177,7 +170,7 @@ public final class OverheadReport {
                 Slowdown s = r.slowdown();
                 b.addProperty("vanilla_s", s.vanillaSeconds());
                 b.addProperty("isolated_s", s.isolatedSeconds());
-                b.add("slowdown", gson.toJsonTree(s));
+                b.add("slowdown", JsonText.tree(s));
                 b.addProperty("verdict", s.verdict().name());
                 b.addProperty("syscalls_per_run", r.syscallsPerRun());
                 b.addProperty("unsafe_calls_per_run", r.unsafeCallsPerRun());
@@ -188,22 +181,22 @@ public final class OverheadReport {
                 }
             }
             benchmarks.add(b);
-            r.vanilla().forEach(f -> forks.add(gson.toJsonTree(f)));
-            r.isolated().forEach(f -> forks.add(gson.toJsonTree(f)));
+            r.vanilla().forEach(f -> forks.add(JsonText.tree(f)));
+            r.isolated().forEach(f -> forks.add(JsonText.tree(f)));
         }
         root.add("benchmarks", benchmarks);
         SuiteSlowdown suite = suite(results);
-        JsonObject avg = gson.toJsonTree(suite).getAsJsonObject();
+        JsonObject avg = JsonText.tree(suite).getAsJsonObject();
         avg.addProperty("estimator", SuiteSlowdown.ESTIMATOR);
         root.add("suite", avg);
         if (projection != null) {
-            JsonObject p = gson.toJsonTree(projection).getAsJsonObject();
+            JsonObject p = JsonText.tree(projection).getAsJsonObject();
             p.addProperty("source", Projection.SOURCE);
             p.addProperty("note", "PROJECTED, not measured: crossings x (measured mpk-dry round trip + 2 WRPKRU) / vanilla run time");
             root.add("projection", p);
         }
         root.add("forks", forks);
-        return gson.newBuilder().setPrettyPrinting().create().toJson(root) + "\n";
+        return JsonText.of(root);
     }
 
     /** Small percentages (the projection) with enough digits to be non-zero. */
@@ -213,11 +206,5 @@ public final class OverheadReport {
 
     private static String num(double x) {
         return Double.isNaN(x) ? "" : String.format(Locale.ROOT, "%.6g", x);
-    }
-
-    private static void atomically(Path file, String content) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, content, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -1,4 +1,4 @@
-package mpkernel.figures;
+package mpkernel.results;
 
 import java.util.List;
 
@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The intervals the figures compute themselves, against published or independently computed values. */
+/** The intervals both sides compute, against published or independently computed values. */
 class StatisticsTest {
 
     /**
@@ -34,14 +34,25 @@ class StatisticsTest {
         assertEquals(1.0, WilsonInterval.of(1000, 1000).high());
         assertEquals(0.5, WilsonInterval.of(5, 10).share());
         assertTrue(Double.isNaN(WilsonInterval.of(0, 0).low()));
+        assertTrue(Double.isNaN(WilsonInterval.of(0, 0).share()));
         assertThrows(IllegalArgumentException.class, () -> WilsonInterval.of(3, 2));
+    }
+
+    /** The closed forms: n / (n + z²) at n of n, and the symmetric interval at one half. */
+    @Test
+    void wilsonMatchesTheFormula() {
+        assertEquals(1000 / (1000 + 1.959963984540054 * 1.959963984540054), WilsonInterval.of(1000, 1000).low(), 1e-12);
+        WilsonInterval half = WilsonInterval.of(50, 100);
+        assertEquals(0.4038, half.low(), 1e-4);
+        assertEquals(0.5962, half.high(), 1e-4);
+        assertEquals(1.0, half.low() + half.high(), 1e-12);
     }
 
     /** The values scipy.stats.ttest_ind(isolated, vanilla, equal_var=False).confidence_interval(0.95) gives. */
     @Test
     void welchMatchesScipy() {
         WelchDifference d = WelchDifference.of(List.of(1.0, 2.0, 3.0, 4.0, 5.0), List.of(2.0, 4.0, 6.0, 8.0, 10.0));
-        assertEquals(3.0, d.ns(), 1e-12);
+        assertEquals(3.0, d.difference(), 1e-12);
         assertEquals(-0.887741643736975, d.low(), 1e-9);
         assertEquals(6.887741643736975, d.high(), 1e-9);
         assertFalse(d.resolved(), "the interval includes zero: no effect claimed");
@@ -50,13 +61,13 @@ class StatisticsTest {
         assertEquals(1.7258852170581824, e.low(), 1e-9);
         assertEquals(2.3141147829418203, e.high(), 1e-9);
         assertTrue(e.resolved());
-        assertEquals(e.ns() / 10.1, e.relative(), 1e-12);
+        assertEquals(e.difference() / 10.1, e.relative(), 1e-12);
     }
 
     @Test
     void welchWithoutTwoIterationsASideHasNoInterval() {
         WelchDifference d = WelchDifference.of(List.of(1.0), List.of(2.0, 3.0));
-        assertEquals(1.5, d.ns(), 1e-12);
+        assertEquals(1.5, d.difference(), 1e-12);
         assertTrue(Double.isNaN(d.low()) && Double.isNaN(d.high()));
         assertFalse(d.resolved());
     }

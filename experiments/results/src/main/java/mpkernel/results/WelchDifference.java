@@ -1,4 +1,4 @@
-package mpkernel.figures;
+package mpkernel.results;
 
 import java.util.List;
 
@@ -6,21 +6,19 @@ import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 
 /**
- * The difference of two JMH scores, isolated minus vanilla, with its 95% Welch interval over
- * their measured iterations (all forks pooled, as JMH's own error is): the statistic that
- * {@code ./mpk bench} prints for {@code write_bytes}, computed here again from the file, since
- * the figures read result files only. Only a difference whose interval excludes zero is
- * claimed as an effect.
+ * The difference of two means, isolated minus vanilla, with its Welch 95% interval: for JMH
+ * scores, over their measured iterations (all forks pooled, as JMH's own error is). Only a
+ * difference whose interval excludes zero is claimed as an effect.
  *
- * @param ns isolated mean minus vanilla mean, nanoseconds
- * @param low lower end of the 95% interval; NaN without two iterations on each side
+ * @param difference isolated mean minus vanilla mean, in the samples' unit
+ * @param low lower end of the 95% interval; NaN without two samples on each side
  * @param high upper end
- * @param vanillaMeanNs the vanilla mean, for the difference as a share of it
+ * @param vanillaMean the vanilla mean, for the difference as a share of it
  */
-record WelchDifference(double ns, double low, double high, double vanillaMeanNs) {
+public record WelchDifference(double difference, double low, double high, double vanillaMean) {
 
-    /** The difference of the means of {@code isolated} and {@code vanilla}, iterations in nanoseconds. */
-    static WelchDifference of(List<Double> vanilla, List<Double> isolated) {
+    /** The difference of the means of {@code isolated} and {@code vanilla}. */
+    public static WelchDifference of(List<Double> vanilla, List<Double> isolated) {
         SummaryStatistics v = stats(vanilla);
         SummaryStatistics i = stats(isolated);
         double diff = i.getMean() - v.getMean();
@@ -40,13 +38,13 @@ record WelchDifference(double ns, double low, double high, double vanillaMeanNs)
     }
 
     /** Whether the interval excludes zero, so that the difference may be called an effect. */
-    boolean resolved() {
+    public boolean resolved() {
         return !Double.isNaN(low) && (low > 0 || high < 0);
     }
 
     /** The difference as a fraction of the vanilla mean (0.06 is 6% slower). */
-    double relative() {
-        return ns / vanillaMeanNs;
+    public double relative() {
+        return difference / vanillaMean;
     }
 
     private static SummaryStatistics stats(List<Double> xs) {

@@ -1,4 +1,4 @@
-package mpkernel.figures;
+package mpkernel.results;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,16 +17,22 @@ import com.google.gson.JsonParser;
  * ({@code backends[1].steps[0].slowdown}), never an exception from inside Gson. Numbers may be
  * written as {@code NaN} (the experiments serialize special values) or as the string
  * {@code "NaN"} (JMH does).
- *
- * @param file the file it was read from
- * @param where its path in the document, empty for the root
- * @param element the JSON there
  */
-record JsonNode(Path file, String where, JsonElement element) {
+public final class JsonNode {
 
-    /** The document in {@code file}; not JSON at all is a {@link BadResultFile}. */
-    static JsonNode read(Path file, String kind) throws BadResultFile {
-        String text = TextFile.read(file);
+    private final Path file;
+    private final String where;
+    private final JsonElement element;
+
+    private JsonNode(Path file, String where, JsonElement element) {
+        this.file = file;
+        this.where = where;
+        this.element = element;
+    }
+
+    /** The document in {@code file}, a {@code kind} such as {@code sweep result file}; not JSON at all is a {@link BadResultFile}. */
+    public static JsonNode read(Path file, String kind) throws BadResultFile {
+        String text = ResultText.read(file);
         try {
             // Lenient, as parseString is: the experiments write NaN for an interval they cannot compute.
             return new JsonNode(file, "", JsonParser.parseString(text));
@@ -35,20 +41,31 @@ record JsonNode(Path file, String where, JsonElement element) {
         }
     }
 
-    boolean isObject() {
+    /** The file it was read from. */
+    public Path file() {
+        return file;
+    }
+
+    /** Its path in the document, e.g. {@code jmh[0].primaryMetric}; empty for the root. */
+    public String where() {
+        return where;
+    }
+
+    public boolean isObject() {
         return element.isJsonObject();
     }
 
-    boolean isArray() {
+    public boolean isArray() {
         return element.isJsonArray();
     }
 
-    boolean has(String key) {
+    /** Whether this is an object with a field {@code key} that is not {@code null}. */
+    public boolean has(String key) {
         return element.isJsonObject() && element.getAsJsonObject().has(key) && !element.getAsJsonObject().get(key).isJsonNull();
     }
 
     /** The field {@code key}, which must be there. */
-    JsonNode get(String key) throws BadResultFile {
+    public JsonNode get(String key) throws BadResultFile {
         if (!element.isJsonObject()) {
             throw bad("is not an object");
         }
@@ -60,12 +77,12 @@ record JsonNode(Path file, String where, JsonElement element) {
     }
 
     /** The field {@code key} if it is there. */
-    Optional<JsonNode> find(String key) throws BadResultFile {
+    public Optional<JsonNode> find(String key) throws BadResultFile {
         return has(key) ? Optional.of(get(key)) : Optional.empty();
     }
 
     /** The elements of this array. */
-    List<JsonNode> items() throws BadResultFile {
+    public List<JsonNode> items() throws BadResultFile {
         if (!element.isJsonArray()) {
             throw bad("is not an array");
         }
@@ -77,7 +94,7 @@ record JsonNode(Path file, String where, JsonElement element) {
     }
 
     /** This string (or any other primitive, as written). */
-    String string() throws BadResultFile {
+    public String string() throws BadResultFile {
         if (!element.isJsonPrimitive()) {
             throw bad("is not a string");
         }
@@ -85,7 +102,7 @@ record JsonNode(Path file, String where, JsonElement element) {
     }
 
     /** This number; {@code NaN} and {@code "NaN"} read as NaN, anything else that is no number is bad. */
-    double number() throws BadResultFile {
+    public double number() throws BadResultFile {
         if (element.isJsonPrimitive() && !element.getAsJsonPrimitive().isBoolean()) {
             try {
                 return Double.parseDouble(element.getAsString().trim());
@@ -97,7 +114,7 @@ record JsonNode(Path file, String where, JsonElement element) {
     }
 
     /** This boolean, also written as the string {@code true} or {@code false}. */
-    boolean bool() throws BadResultFile {
+    public boolean bool() throws BadResultFile {
         if (element.isJsonPrimitive()) {
             String v = element.getAsString().trim();
             if (v.equals("true") || v.equals("false")) {
@@ -108,7 +125,7 @@ record JsonNode(Path file, String where, JsonElement element) {
     }
 
     /** This array of numbers. */
-    List<Double> numbers() throws BadResultFile {
+    public List<Double> numbers() throws BadResultFile {
         List<Double> xs = new ArrayList<>();
         for (JsonNode n : items()) {
             xs.add(n.number());
@@ -116,8 +133,8 @@ record JsonNode(Path file, String where, JsonElement element) {
         return xs;
     }
 
-    /** This object's primitive fields as strings, others as their JSON: for provenance. */
-    Map<String, String> strings() throws BadResultFile {
+    /** This object's primitive fields as strings, others as their JSON: for provenance and JMH's parameters. */
+    public Map<String, String> strings() throws BadResultFile {
         if (!element.isJsonObject()) {
             throw bad("is not an object");
         }

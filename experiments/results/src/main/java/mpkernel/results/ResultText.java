@@ -1,4 +1,4 @@
-package mpkernel.figures;
+package mpkernel.results;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -13,9 +13,9 @@ import java.nio.file.Path;
  * result's name, a binary file, a file that cannot be opened) is a {@link BadResultFile} saying
  * which, instead of an I/O exception deep inside a parser.
  */
-final class TextFile {
+final class ResultText {
 
-    private TextFile() {
+    private ResultText() {
     }
 
     /** The content of {@code file} as text. */
@@ -32,14 +32,14 @@ final class TextFile {
         // NUL never occurs in the text the experiments write, and binary files almost always contain it.
         for (byte b : bytes) {
             if (b == 0) {
-                throw new BadResultFile(file, "a binary file, not a result file");
+                throw new BadResultFile.NotText(file, "a binary file, not a result file", null);
             }
         }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new BadResultFile(file, "not UTF-8 text, so not a result file", e);
+            throw new BadResultFile.NotText(file, "not UTF-8 text, so not a result file", e);
         }
     }
 }
