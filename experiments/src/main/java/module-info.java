@@ -3,6 +3,7 @@ module mpkernel.experiments {
     requires mpkernel.isolation;
     requires mpkernel.kernel;
     requires mpkernel.figures;
+    requires mpkernel.results;
     requires info.picocli;
     requires commons.math3;
     requires com.google.gson;

@@ -1,11 +1,12 @@
 /**
  * The paper's figures, regenerated from {@code results/} alone: PNG, SVG and PDF with a caption
- * file each. Reads result files only; depends on no other mpkernel module.
+ * file each. Reads result files only, with the readers of {@code mpkernel.results}; depends on
+ * no module that runs an experiment.
  */
 module mpkernel.figures {
     requires java.desktop;
     requires org.knowm.xchart;
     requires VectorGraphics2D;
-    requires com.google.gson;
+    requires mpkernel.results;
     exports mpkernel.figures;
 }

@@ -18,6 +18,10 @@ import java.util.regex.PatternSyntaxException;
 
 import mpkernel.isolation.Backend;
 import mpkernel.isolation.Pku;
+import mpkernel.results.BadResultFile;
+import mpkernel.results.BenchFile;
+import mpkernel.results.JmhResult;
+import mpkernel.results.Provenance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -127,17 +131,27 @@ final class BenchCommand implements Callable<Integer> {
         provenance.put("loadavg_before", loadBefore);
         provenance.put("loadavg_after", loadAverage());
         provenance.put("mpk-dry", "the mpk gate path without the WRPKRU/LFENCE instructions (benchmark-only, protects nothing)");
-        BenchReport report = new BenchReport(JmhResult.parseAll(jmhJson), Machine.cpuGhz());
-        report.clock().ifPresent(c -> provenance.put("clock", c.describe()));
-        BenchFile.write(target, provenance, jmhJson);
+        BenchFile written = write(target, new Provenance(provenance), jmhJson);
 
         System.out.println();
         if (machine.insideQemu()) {
             System.out.println(machine.timing());
         }
-        System.out.print(report.render());
+        System.out.print(new BenchReport(written.results(), Machine.cpuGhz()).render());
         System.out.printf("%nresults: %s (took %dm %02ds)%n", target, took.toMinutes(), took.toSecondsPart());
         return 0;
+    }
+
+    /** Writes the bench file and reads it back, so that the summary shows what the file holds. */
+    private static BenchFile write(Path target, Provenance provenance, String jmhJson) {
+        try {
+            BenchFile.write(target, provenance, jmhJson);
+            return BenchFile.read(target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        } catch (BadResultFile e) {
+            throw new IllegalStateException("JMH's results cannot be read: " + e.getMessage(), e);
+        }
     }
 
     /** Runs JMH; returns its JSON, or {@code null} after printing the end of its log. */

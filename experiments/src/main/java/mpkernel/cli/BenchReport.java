@@ -8,6 +8,9 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeSet;
 
+import mpkernel.results.JmhResult;
+import mpkernel.results.WelchDifference;
+
 /**
  * The console summary of a benchmark run, computed from JMH's results alone: one table of
  * scores, the {@code write_bytes} sweep as the paper plots it (isolated against vanilla per
@@ -31,6 +34,8 @@ final class BenchReport {
     static final String NULL_SYSCALL = "NullSyscallBench.getpid";
     static final String WRPKRU = "WrpkruBench.wrpkruLfence";
     static final String CLOCK = "ClockBench.dependentAdd";
+    /** How a {@code write_bytes} difference and its interval are made ({@link WelchDifference}), for the table. */
+    static final String ESTIMATOR = "isolated - none, mean of the measured iterations, Welch t 95% CI";
 
     private final List<JmhResult> results;
     private final double reportedGhz;
@@ -82,7 +87,7 @@ final class BenchReport {
 
     /** The result of {@code benchmark} with {@code backend} and {@code size} ({@code null} = none such). */
     Optional<JmhResult> find(String benchmark, String backend, Long size) {
-        return results.stream().filter(r -> r.benchmark().equals(benchmark)
+        return results.stream().filter(r -> r.shortName().equals(benchmark)
                 && Objects.equals(r.backend(), backend) && Objects.equals(r.size(), size)).findFirst();
     }
 
@@ -109,19 +114,19 @@ final class BenchReport {
         if (r.backend() == null || r.backend().equals(VANILLA)) {
             return OptionalDouble.empty();
         }
-        return find(r.benchmark(), VANILLA, r.size())
+        return find(r.shortName(), VANILLA, r.size())
                 .map(v -> OptionalDouble.of(r.score() / v.score() - 1)).orElse(OptionalDouble.empty());
     }
 
     /** The whole summary, as printed after a run. */
     String render() {
         StringBuilder sb = new StringBuilder();
-        List<JmhResult> main = results.stream().filter(r -> !r.benchmark().equals(WRITE_BYTES))
+        List<JmhResult> main = results.stream().filter(r -> !r.shortName().equals(WRITE_BYTES))
                 .sorted(ORDER).toList();
         if (!main.isEmpty()) {
             sb.append(String.format("%-26s %-9s %7s %11s %9s  %s%n", "benchmark", "backend", "size", "ns/op", "± error", "derived"));
             for (JmhResult r : main) {
-                sb.append(String.format("%-26s %-9s %7s %11s %9s  %s%n", r.benchmark(),
+                sb.append(String.format("%-26s %-9s %7s %11s %9s  %s%n", r.shortName(),
                         r.backend() == null ? "-" : r.backend(), size(r.size()), num(r.score()), num(r.error()), derived(r)));
             }
         }
@@ -147,11 +152,11 @@ final class BenchReport {
 
     /**
      * The paper's figure as a table: per size, vanilla, then each isolated backend with its
-     * difference from vanilla and that difference's 95% interval ({@link MeanDifference}); a
+     * difference from vanilla and that difference's 95% interval ({@link WelchDifference}); a
      * percentage only where the interval excludes zero.
      */
     private String sweep() {
-        List<JmhResult> rows = results.stream().filter(r -> r.benchmark().equals(WRITE_BYTES)).toList();
+        List<JmhResult> rows = results.stream().filter(r -> r.shortName().equals(WRITE_BYTES)).toList();
         if (rows.isEmpty()) {
             return "";
         }
@@ -171,7 +176,7 @@ final class BenchReport {
             }
             sb.append('\n');
         }
-        sb.append("  (").append(MeanDifference.ESTIMATOR).append(")\n");
+        sb.append("  (").append(ESTIMATOR).append(")\n");
         return sb.toString();
     }
 
@@ -185,8 +190,8 @@ final class BenchReport {
         if (vanilla.isEmpty()) {
             return num(r.score());
         }
-        MeanDifference d = difference(vanilla.get(), r);
-        String cell = num(r.score()) + " " + signed(d.nanos());
+        WelchDifference d = difference(vanilla.get(), r);
+        String cell = num(r.score()) + " " + signed(d.difference());
         if (!Double.isNaN(d.low())) {
             cell += " [" + signed(d.low()) + ", " + signed(d.high()) + "]";
         }
@@ -194,11 +199,11 @@ final class BenchReport {
     }
 
     /** {@code isolated - vanilla} with its interval, from the iterations of both. */
-    static MeanDifference difference(JmhResult vanilla, JmhResult isolated) {
+    static WelchDifference difference(JmhResult vanilla, JmhResult isolated) {
         if (vanilla.samples().isEmpty() || isolated.samples().isEmpty()) {
-            return new MeanDifference(isolated.score() - vanilla.score(), Double.NaN, Double.NaN);
+            return new WelchDifference(isolated.score() - vanilla.score(), Double.NaN, Double.NaN, vanilla.score());
         }
-        return MeanDifference.of(vanilla.samples(), isolated.samples());
+        return WelchDifference.of(vanilla.samples(), isolated.samples());
     }
 
     private static String signed(double v) {
@@ -211,13 +216,13 @@ final class BenchReport {
      * vanilla null system call is a field read the JIT inlines, near 0 ns).
      */
     private String derived(JmhResult r) {
-        if (r.benchmark().equals(ROUND_TRIP)) {
+        if (r.shortName().equals(ROUND_TRIP)) {
             return gateOverFloor(r.backend()).map(g -> times(g.value()) + " floor").orElse("");
         }
         if (r.backend() == null || r.backend().equals(VANILLA)) {
             return "";
         }
-        return find(r.benchmark(), VANILLA, r.size()).map(v -> {
+        return find(r.shortName(), VANILLA, r.size()).map(v -> {
             String added = (r.score() >= v.score() ? "+" : "-") + num(Math.abs(r.score() - v.score())) + " ns";
             return v.score() >= PERCENT_FLOOR_NS ? added + " (" + percent(r.score() / v.score() - 1) + ") vs none" : added + " vs none";
         }).orElse("");
@@ -234,8 +239,8 @@ final class BenchReport {
     private static final Comparator<String> BACKENDS = Comparator.comparing((String b) -> !VANILLA.equals(b))
             .thenComparing(Comparator.naturalOrder());
     private static final Comparator<JmhResult> ORDER = Comparator
-            .comparing((JmhResult r) -> !r.benchmark().equals(FLOOR))
-            .thenComparing(JmhResult::benchmark)
+            .comparing((JmhResult r) -> !r.shortName().equals(FLOOR))
+            .thenComparing(JmhResult::shortName)
             .thenComparing(JmhResult::backend, Comparator.nullsFirst(BACKENDS))
             .thenComparing(JmhResult::size, Comparator.nullsFirst(Comparator.naturalOrder()));
 

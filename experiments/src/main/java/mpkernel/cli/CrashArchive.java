@@ -2,15 +2,15 @@ package mpkernel.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+
+import mpkernel.results.AtomicFile;
 
 /**
  * Where {@code ./mpk run --keep-crash} keeps a kernel JVM's crash report: {@code results/crashes/},
@@ -37,12 +37,9 @@ final class CrashArchive {
     /** Writes {@code report} atomically, prunes the oldest beyond {@link #KEPT}, and returns the file. */
     Path keep(String program, String backend, String report) {
         try {
-            Files.createDirectories(dir);
             String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
             Path file = dir.resolve(stamp + "-" + program.replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + backend + ".log");
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(tmp, report, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFile.writeString(file, report);
             prune();
             return file;
         } catch (IOException e) {

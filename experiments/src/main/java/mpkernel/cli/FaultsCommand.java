@@ -58,11 +58,24 @@ final class FaultsCommand implements Callable<Integer> {
     @Option(names = "--qemu", description = "run the whole campaign inside one boot of the PKU guest (default backend there: mpk)")
     boolean qemu;
 
-    @Option(names = "--timeout", description = "seconds before a trial counts as HANG (default ${DEFAULT-VALUE})")
-    int timeout = 30;
+    @Option(names = "--timeout", description = "seconds before a trial counts as HANG (default 30 on a host, "
+            + GUEST_TIMEOUT + " inside the PKU guest, where a kernel JVM alone takes 20-40 s to start)")
+    Integer timeoutOption;
+
+    /** The trial timeout that applies: {@code --timeout}, else a default for where the campaign runs. */
+    int timeout;
+
+    /** Default trial timeout inside QEMU TCG. */
+    static final int GUEST_TIMEOUT = 240;
 
     @Option(names = "--out", paramLabel = "DIR", description = "results folder (default: results/ of the project)")
     Path out;
+
+    @Option(names = "--slurm", paramLabel = "N", description = "submit the campaign to Slurm as an array job of N shards and a job that merges them")
+    int slurm;
+
+    @Option(names = "--slurm-opts", paramLabel = "'OPTS'", description = "more sbatch options for every job, e.g. '--partition=short --time=2:00:00'")
+    String slurmOpts = "";
 
     /** The host's command line as typed, handed into the PKU guest for the provenance. */
     @Option(names = "--typed", hidden = true)
@@ -78,6 +91,7 @@ final class FaultsCommand implements Callable<Integer> {
                 throw new UserError("faults: unknown model '" + m + "'; known: " + String.join(",", Trial.MODELS));
             }
         }
+        timeout = timeoutOption != null ? timeoutOption : PkuGuest.insideGuest() ? GUEST_TIMEOUT : 30;
         atLeastOne("--trials", trials);
         atLeastOne("--jobs", jobs);
         atLeastOne("--timeout", timeout);
@@ -91,6 +105,9 @@ final class FaultsCommand implements Callable<Integer> {
                 : qemu || machine.pku().available() ? Backend.MPK : Backend.MPROTECT;
         if (b == Backend.MPK_DRY) {
             throw new UserError("faults: mpk-dry protects nothing; use none, mprotect or mpk");
+        }
+        if (slurm != 0) {
+            return submitToSlurm(b, driver);
         }
         if (qemu) {
             return inGuest(b);
@@ -114,7 +131,11 @@ final class FaultsCommand implements Callable<Integer> {
         String golden = Files.exists(file) ? readExisting(file).header().get("golden") : null;
         if (golden == null) {
             System.err.println("mpk: faults: golden (fault-free) run...");
-            golden = Campaign.golden(runner, seed);
+            try {
+                golden = Campaign.golden(runner, seed);
+            } catch (IllegalStateException e) {
+                throw new UserError("faults: " + e.getMessage() + " (a slow machine? raise --timeout, now " + timeout + " s)");
+            }
         }
         header.put("golden", golden);
         try (CampaignFile f = openFile(file, header)) {
@@ -131,6 +152,54 @@ final class FaultsCommand implements Callable<Integer> {
             System.out.print(s.table());
             System.out.println("results: " + file);
         }
+        return 0;
+    }
+
+    /**
+     * Submits the campaign as {@code --slurm N} shards (one array task each, on the results
+     * folder they share) and a job that merges the shards into the file one process would have
+     * written.
+     */
+    private int submitToSlurm(Backend b, boolean driver) throws IOException {
+        if (slurm < 1) {
+            throw new UserError("faults: --slurm must be at least 1, got " + slurm);
+        }
+        if (!shard.equals("1/1")) {
+            throw new UserError("faults: --slurm makes the shards itself; leave out --shard");
+        }
+        Path dir = (out != null ? out : PkuGuest.projectRoot().resolve("results")).toAbsolutePath();
+        String label = b.cliName() + (driver ? "+driver" : "");
+        String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path runDir = dir.resolve("slurm").resolve("faults-" + label + "-" + seed + "-" + stamp);
+        List<String> launcher = new ArrayList<>(List.of(PkuGuest.javaLauncher()));
+        launcher.addAll(Launch.launcherJvmOptions());
+        launcher.addAll(List.of("-p", Launch.modulePath(), "-m", "mpkernel.experiments/mpkernel.cli.Main", "faults"));
+        List<String> task = new ArrayList<>(launcher);
+        task.addAll(List.of("--backend", b.cliName(), "--trials", Integer.toString(trials), "--seed", Long.toString(seed),
+                "--models", String.join(",", models), "--jobs", Integer.toString(jobs), "--domains", domains, "--shard", "$SLURM_ARRAY_TASK_ID/" + slurm, "--out", dir.toString(),
+                "--typed", TypedCommand.of(spec)));
+        if (qemu) {
+            task.add("--qemu");
+        }
+        if (timeoutOption != null) {
+            task.addAll(List.of("--timeout", Integer.toString(timeout)));
+        }
+        Path merged = dir.resolve("faults-" + label + "-" + seed + ".csv");
+        if (Files.exists(merged)) {
+            throw new UserError("faults: " + merged + " exists already; choose another --seed or move it away");
+        }
+        List<String> after = new ArrayList<>(launcher);
+        after.addAll(List.of("merge", "--into", merged.toString()));
+        for (int i = 1; i <= slurm; i++) {
+            after.add(dir.resolve("faults-" + label + "-" + seed + "-shard" + i + "of" + slurm + ".csv").toString());
+        }
+        List<String> opts = slurmOpts.isBlank() ? List.of() : List.of(slurmOpts.strip().split("\\s+"));
+        SlurmArray.Submitted jobs = new SlurmArray(runDir, opts).submit("mpk-faults", slurm, task, after);
+        System.out.printf("submitted: array job %s (%d shards of %d trials on %s) and merge job %s%n", jobs.arrayJob(), slurm, trials,
+                b.cliName(), jobs.afterJob());
+        System.out.println("job scripts and logs: " + runDir);
+        System.out.println("merged campaign, once every shard has finished: " + merged);
+        System.out.println("watch with: squeue -j " + jobs.arrayJob() + "," + jobs.afterJob());
         return 0;
     }
 
@@ -203,8 +272,11 @@ final class FaultsCommand implements Callable<Integer> {
         cmd.addAll(List.of("-p", Launch.modulePath(), "-m", "mpkernel.experiments/mpkernel.cli.Main", "faults",
                 "--backend", b.cliName(), "--trials", Integer.toString(trials), "--seed", Long.toString(seed),
                 "--models", String.join(",", models), "--jobs", Integer.toString(jobs), "--shard", shard,
-                "--timeout", Integer.toString(timeout), "--domains", domains, "--typed", TypedCommand.of(spec),
+                "--domains", domains, "--typed", TypedCommand.of(spec),
                 "--out", (out != null ? out : PkuGuest.projectRoot().resolve("results")).toAbsolutePath().toString()));
+        if (timeoutOption != null) {
+            cmd.addAll(List.of("--timeout", Integer.toString(timeout)));
+        }
         try {
             return PkuGuest.interactive(new ProcessBuilder(PkuGuest.wrap(cmd))).inheritIO().start().waitFor();
         } catch (IOException e) {
@@ -221,16 +293,27 @@ final class FaultsCommand implements Callable<Integer> {
         @Parameters(arity = "1..*", paramLabel = "FILES", description = "results/faults-*.csv files")
         List<Path> files;
 
+        @Option(names = "--into", paramLabel = "FILE", description = "join the shards of one campaign into FILE, the file one process would have written")
+        Path into;
+
         @Override
         public Integer call() throws IOException {
             Summary s = new Summary();
+            if (into != null) {
+                files.forEach(Merge::checkReadable);
+                CampaignFile merged;
+                try {
+                    merged = mpkernel.experiments.faults.ShardMerge.merge(files, into);
+                } catch (CampaignFile.MalformedFileException | mpkernel.experiments.faults.ShardMerge.MismatchException e) {
+                    throw new UserError("faults merge: " + e.getMessage());
+                }
+                s.add(merged.header().get("backend"), merged.rows());
+                System.out.print(s.table());
+                System.out.println("results: " + into);
+                return 0;
+            }
             for (Path p : files) {
-                if (Files.isDirectory(p)) {
-                    throw new UserError("faults merge: " + p + " is a folder; name the campaign files in it (e.g. " + p + "/faults-*.csv)");
-                }
-                if (!Files.isRegularFile(p)) {
-                    throw new UserError("faults merge: no such file: " + p);
-                }
+                checkReadable(p);
                 CampaignFile f;
                 try {
                     f = CampaignFile.read(p);
@@ -245,6 +328,15 @@ final class FaultsCommand implements Callable<Integer> {
             }
             System.out.print(s.table());
             return 0;
+        }
+
+        private static void checkReadable(Path p) {
+            if (Files.isDirectory(p)) {
+                throw new UserError("faults merge: " + p + " is a folder; name the campaign files in it (e.g. " + p + "/faults-*.csv)");
+            }
+            if (!Files.isRegularFile(p)) {
+                throw new UserError("faults merge: no such file: " + p);
+            }
         }
     }
 }

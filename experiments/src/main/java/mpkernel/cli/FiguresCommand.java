@@ -13,11 +13,17 @@ import picocli.CommandLine.Option;
 /**
  * {@code ./mpk figures}: the paper's figures from the result files alone, nothing re-run. Prints
  * one line per figure written and one per figure skipped, naming the command that produces the
- * missing results. Exit status 0 when at least one figure was written, 1 when none could be.
+ * missing results. Exit status 0 when at least one figure was written, 1 when none could be, 2
+ * (one line) when a result file cannot be read.
+ *
+ * <p>Smoke runs ({@code --quick}, written to {@code results/quick/}) are not drawn unless
+ * {@code --include-quick} asks for them, and each fault campaign is drawn on its own unless
+ * {@code --pool} asks to add up a backend's campaigns.
  */
 @Command(name = "figures", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Regenerate the paper's figures from the files in results/ alone (nothing is re-run):",
-                "PNG (for the README), SVG and PDF (for papers) and a caption with the provenance, per figure."})
+                "PNG (for the README), SVG and PDF (for papers) and a caption with the provenance, per figure.",
+                "Smoke runs (--quick, in results/quick/) are left out unless --include-quick."})
 final class FiguresCommand implements Callable<Integer> {
 
     @Option(names = "--results", paramLabel = "DIR", description = "where the result files are (default: results/ of the project)")
@@ -25,6 +31,13 @@ final class FiguresCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", description = "where the figures go (default: paper-figures/ of the project)")
     Path out;
+
+    @Option(names = "--include-quick", description = "also draw smoke runs (results/quick/ and files marked --quick); their captions say so")
+    boolean includeQuick;
+
+    @Option(names = "--pool", description = "add up a backend's fault campaigns of different seeds, commits or machines"
+            + " (default: its newest campaign only)")
+    boolean pool;
 
     @Override
     public Integer call() throws IOException {
@@ -41,7 +54,7 @@ final class FiguresCommand implements Callable<Integer> {
         System.setProperty("java.awt.headless", "true");
         Figures.Result result;
         try {
-            result = Figures.render(in, to);
+            result = Figures.render(in, to, new Figures.Options(includeQuick, pool));
         } catch (Figures.CannotDrawException e) {
             throw new UserError("figures: " + e.getMessage());
         }

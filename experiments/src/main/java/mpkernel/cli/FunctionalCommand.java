@@ -1,23 +1,21 @@
 package mpkernel.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import mpkernel.experiments.overhead.Benchmark;
 import mpkernel.experiments.overhead.Iteration;
 import mpkernel.experiments.overhead.OverheadExperiment;
 import mpkernel.isolation.Backend;
+import mpkernel.results.JsonText;
+import mpkernel.results.Provenance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -89,17 +87,13 @@ final class FunctionalCommand implements Callable<Integer> {
                     b.program(), verdict[0], verdict[1]);
         }
         JsonObject root = new JsonObject();
-        JsonObject prov = new JsonObject();
-        machine.provenance("mpk", "./mpk reproduce --qemu " + (quick ? "--quick " : "") + "--benchmarks " + benchmarks).forEach(prov::addProperty);
-        root.add("provenance", prov);
+        root.add("provenance", new Provenance(machine.provenance("mpk", "./mpk reproduce --qemu " + (quick ? "--quick " : "")
+                + "--benchmarks " + benchmarks)).json());
         root.addProperty("note", "functional reproduction under QEMU TCG: verdicts and crossings only; times are emulation artefacts and not recorded");
         root.add("benchmarks", rows);
-        Path dir = ResultsDir.of(results, quick);
-        Files.createDirectories(dir);
-        Path file = dir.resolve("functional-mpk-qemu-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".json");
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, new GsonBuilder().setPrettyPrinting().create().toJson(root) + "\n", StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Path file = ResultsDir.of(results, quick)
+                .resolve("functional-mpk-qemu-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".json");
+        JsonText.write(file, root);
         System.out.println(allOk ? "every benchmark completed and verified on none and mpk (real protection keys, QEMU TCG)"
                 : "SOME BENCHMARKS FAILED under the PKU guest");
         System.out.println("results: " + file);

@@ -17,6 +17,7 @@ import mpkernel.experiments.sweep.SweepReport;
 import mpkernel.experiments.sweep.SweepStep;
 import mpkernel.isolation.Backend;
 import mpkernel.isolation.fault.PkuGuest;
+import mpkernel.results.BadResultFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -95,6 +96,8 @@ final class SweepCommand implements Callable<Integer> {
             report = new SweepReport(provenance, plan, JmhRoundTrips.of(results, machine.commit()), 0.01);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the bench results in " + results, e);
+        } catch (BadResultFile e) {
+            throw new UserError("sweep: " + e.getMessage());
         }
         Path file = ResultsDir.of(out, quick).resolve("sweep-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".json");

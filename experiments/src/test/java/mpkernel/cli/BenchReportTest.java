@@ -1,7 +1,11 @@
 package mpkernel.cli;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import mpkernel.results.JmhResult;
+import mpkernel.results.WelchDifference;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,11 +15,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BenchReportTest {
 
     private static JmhResult r(String bench, String backend, Long size, double score, double error) {
-        return new JmhResult(bench, backend, size, score, error, "ns/op");
+        return r(bench, backend, size, score, error, List.of());
     }
 
     private static JmhResult r(String bench, String backend, Long size, double score, List<Double> samples) {
-        return new JmhResult(bench, backend, size, score, Double.NaN, "ns/op", samples);
+        return r(bench, backend, size, score, Double.NaN, samples);
+    }
+
+    /** A result as the bench file holds it: the package in its name, backend and size as JMH parameters. */
+    private static JmhResult r(String bench, String backend, Long size, double score, double error, List<Double> samples) {
+        Map<String, String> params = new HashMap<>();
+        if (backend != null) {
+            params.put("backend", backend);
+        }
+        if (size != null) {
+            params.put("size", size.toString());
+        }
+        return new JmhResult("mpkernel.bench." + bench, params, score, error, "ns/op", samples);
     }
 
     private static final List<JmhResult> RUN = List.of(
@@ -104,9 +120,9 @@ class BenchReportTest {
                 i.add(103 + 2 * rnd.nextGaussian());
                 same.add(100 + rnd.nextGaussian());
             }
-            MeanDifference d = MeanDifference.of(v, i);
+            WelchDifference d = WelchDifference.of(v, i);
             covered += d.low() < 3 && 3 < d.high() ? 1 : 0;
-            resolvedWithoutShift += MeanDifference.of(v, same).resolved() ? 1 : 0;
+            resolvedWithoutShift += WelchDifference.of(v, same).resolved() ? 1 : 0;
         }
         assertTrue(covered >= 0.91 * trials && covered <= 0.99 * trials, covered + " of " + trials);
         assertTrue(resolvedWithoutShift <= 0.09 * trials, resolvedWithoutShift + " of " + trials + " false effects");

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import mpkernel.results.BenchFile;
+import mpkernel.results.JmhResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,10 +33,10 @@ class BenchSmokeTest {
         int rc = JmhProcess.run(smoke, json, log, new PrintStream(progress, true, StandardCharsets.UTF_8));
 
         assertEquals(0, rc, Files.readString(log));
-        List<JmhResult> results = JmhResult.parseAll(Files.readString(json));
+        List<JmhResult> results = BenchFile.read(json).results();
         assertEquals(1, results.size(), results.toString());
         JmhResult r = results.getFirst();
-        assertEquals("NullSyscallBench.getpid", r.benchmark());
+        assertEquals("NullSyscallBench.getpid", r.shortName());
         assertEquals("none", r.backend());
         assertEquals("ns/op", r.unit());
         assertTrue(r.score() > 0 && Double.isFinite(r.score()), r.toString());

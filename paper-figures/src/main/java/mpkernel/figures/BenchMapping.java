@@ -2,6 +2,8 @@ package mpkernel.figures;
 
 import java.util.OptionalLong;
 
+import mpkernel.results.JmhResult;
+
 /**
  * Which JMH benchmarks of {@code ./mpk bench} the figures read, and how: the one place to change
  * when the benchmarks are renamed. Names are matched on their last two parts
@@ -19,7 +21,7 @@ import java.util.OptionalLong;
  *       one {@code write_bytes} of {@code size} bytes through the gate, the paper's
  *       microbenchmark; {@code none} is the vanilla build.</li>
  * </ul>
- * Scores are read as time per operation (JMH average-time mode); {@link JmhScore} converts
+ * Scores are read as time per operation (JMH average-time mode); {@link BenchResults} converts
  * other units.
  */
 final class BenchMapping {
@@ -31,39 +33,34 @@ final class BenchMapping {
     private static final String FLOOR = "GateBench.floor";
     private static final String WRITE_BYTES = "WriteBytesBench.writeBytes";
     private static final String BACKEND = "backend";
-    private static final String SIZE = "size";
 
     private BenchMapping() {
     }
 
     /** Whether {@code s} is a gate round trip on some backend. */
-    static boolean isRoundTrip(JmhScore s) {
+    static boolean isRoundTrip(JmhResult s) {
         return named(s, ROUND_TRIP) && s.param(BACKEND) != null;
     }
 
     /** Whether {@code s} is the floor of a gate round trip. */
-    static boolean isFloor(JmhScore s) {
+    static boolean isFloor(JmhResult s) {
         return named(s, FLOOR);
     }
 
     /** Whether {@code s} is one {@code write_bytes} size on some backend. */
-    static boolean isWriteBytes(JmhScore s) {
+    static boolean isWriteBytes(JmhResult s) {
         return named(s, WRITE_BYTES) && s.param(BACKEND) != null && size(s).isPresent();
     }
 
     /** The backend {@code s} ran on (round trips and write_bytes). */
-    static String backend(JmhScore s) {
+    static String backend(JmhResult s) {
         return s.param(BACKEND);
     }
 
-    /** The bytes a write_bytes score wrote per call, if it says. */
-    static OptionalLong size(JmhScore s) {
-        try {
-            String v = s.param(SIZE);
-            return v == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(v.trim()));
-        } catch (NumberFormatException e) {
-            return OptionalLong.empty();
-        }
+    /** The bytes a write_bytes score wrote per call (its {@code size} parameter), if it says. */
+    static OptionalLong size(JmhResult s) {
+        Long bytes = s.size();
+        return bytes == null ? OptionalLong.empty() : OptionalLong.of(bytes);
     }
 
     /** The benchmark name that {@link #isFloor} matches, for captions. */
@@ -71,7 +68,7 @@ final class BenchMapping {
         return FLOOR;
     }
 
-    private static boolean named(JmhScore s, String classAndMethod) {
-        return s.benchmark().equals(classAndMethod) || s.benchmark().endsWith("." + classAndMethod);
+    private static boolean named(JmhResult s, String classAndMethod) {
+        return s.shortName().equals(classAndMethod);
     }
 }

@@ -1,37 +1,38 @@
 package mpkernel.figures;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import mpkernel.results.BadResultFile;
+import mpkernel.results.BenchFile;
+import mpkernel.results.JmhResult;
+import mpkernel.results.Provenance;
 
 /**
- * Reads what {@code ./mpk bench} writes: {@code bench-<date>.json}, an object with
- * {@code provenance} (the keys of every result file) and {@code jmh} (JMH's own JSON result
- * array). A bare JMH array is read too, with unknown provenance. Which entries mean what is
- * {@link BenchMapping}'s business.
+ * The runs of {@code ./mpk bench}: {@code bench-<date>.json}, read by {@link BenchFile}, with
+ * every score converted to nanoseconds per operation whatever mode and unit JMH reported it in.
+ * Which entries mean what is {@link BenchMapping}'s business. A smoke run says {@code --quick}
+ * in its provenance's command, or lies in {@code quick/}.
  */
 final class BenchResults {
 
-    /** One file: provenance and every score in it. */
-    record Run(Path file, Provenance provenance, List<JmhScore> scores) {
+    /** One file: where it came from and every score in it, in ns/op. */
+    record Run(ResultFile origin, List<JmhResult> scores) {
+
+        Path file() {
+            return origin.file();
+        }
+
+        Provenance provenance() {
+            return origin.provenance();
+        }
 
         /** The scores {@code wanted} accepts, in file order. */
-        List<JmhScore> select(Predicate<JmhScore> wanted) {
+        List<JmhResult> select(Predicate<JmhResult> wanted) {
             return scores.stream().filter(wanted).toList();
         }
     }
@@ -40,70 +41,25 @@ final class BenchResults {
     }
 
     /**
-     * The newest file (by its provenance date, then its name) holding a score that
-     * {@code wanted} accepts. Figures take each their newest file, so a run of some benchmarks
-     * only does not hide an older run of the others.
+     * The newest file that {@code results} admits (by its provenance date, then its name)
+     * holding a score that {@code wanted} accepts. Figures take each their newest file, so a run
+     * of some benchmarks only does not hide an older run of the others.
      */
-    static Optional<Run> newestWith(Path results, Predicate<JmhScore> wanted) throws IOException {
+    static Optional<Run> newestWith(ResultsFolder results, Predicate<JmhResult> wanted) throws BadResultFile {
         List<Run> runs = new ArrayList<>();
-        try (Stream<Path> s = Files.list(results)) {
-            for (Path file : s.filter(p -> p.getFileName().toString().matches("bench-.*\\.json")).sorted().toList()) {
-                runs.add(read(file));
+        for (Path file : results.list(n -> n.matches("bench-.*\\.json"))) {
+            Run run = read(results, file);
+            if (results.admits(run.origin()) && run.scores().stream().anyMatch(wanted)) {
+                runs.add(run);
             }
         }
-        return runs.stream().filter(r -> r.scores().stream().anyMatch(wanted))
-                .max(Comparator.comparing((Run r) -> r.provenance().instant()).thenComparing(r -> r.file().getFileName().toString()));
+        return runs.stream().max(Comparator.comparing((Run r) -> r.provenance().instant()).thenComparing(r -> r.origin().shown()));
     }
 
-    /** Reads one file; anything malformed is an {@link IOException} naming it. */
-    static Run read(Path file) throws IOException {
-        try {
-            JsonElement root = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
-            Map<String, String> provenance = new LinkedHashMap<>();
-            JsonArray jmh;
-            if (root.isJsonArray()) {
-                jmh = root.getAsJsonArray();
-            } else {
-                JsonObject o = root.getAsJsonObject();
-                if (o.has("provenance")) {
-                    o.getAsJsonObject("provenance").entrySet()
-                            .forEach(e -> provenance.put(e.getKey(), e.getValue().isJsonPrimitive() ? e.getValue().getAsString() : e.getValue().toString()));
-                }
-                if (!o.has("jmh")) {
-                    throw new IOException(file.getFileName() + ": no \"jmh\" array");
-                }
-                jmh = o.getAsJsonArray("jmh");
-            }
-            List<JmhScore> scores = new ArrayList<>();
-            for (JsonElement e : jmh) {
-                scores.add(score(e.getAsJsonObject()));
-            }
-            return new Run(file, new Provenance(provenance), scores);
-        } catch (JsonParseException | IllegalStateException | IllegalArgumentException | NullPointerException
-                 | UnsupportedOperationException e) {
-            throw new IOException(file.getFileName() + ": not a bench result file (" + e.getMessage() + ")", e);
-        }
-    }
-
-    private static JmhScore score(JsonObject entry) {
-        Map<String, String> params = new LinkedHashMap<>();
-        if (entry.has("params")) {
-            entry.getAsJsonObject("params").entrySet().forEach(p -> params.put(p.getKey(), p.getValue().getAsString()));
-        }
-        JsonObject metric = entry.getAsJsonObject("primaryMetric");
-        return JmhScore.of(entry.get("benchmark").getAsString(), params, number(metric.get("score")),
-                number(metric.get("scoreError")), metric.get("scoreUnit").getAsString());
-    }
-
-    /** JMH writes {@code "NaN"} as a string when it has no error estimate. */
-    private static double number(JsonElement e) {
-        if (e == null || e.isJsonNull()) {
-            return Double.NaN;
-        }
-        try {
-            return e.getAsDouble();
-        } catch (NumberFormatException ex) {
-            return Double.NaN;
-        }
+    /** Reads one file, every score in nanoseconds per operation; anything malformed is a {@link BadResultFile} naming it. */
+    static Run read(ResultsFolder results, Path file) throws BadResultFile {
+        BenchFile bench = BenchFile.read(file);
+        List<JmhResult> scores = bench.results().stream().map(JmhResult::inNanos).toList();
+        return new Run(results.origin(file, bench.provenance(), bench.provenance().quickCommand()), scores);
     }
 }

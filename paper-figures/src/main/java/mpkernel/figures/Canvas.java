@@ -6,7 +6,6 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.Stroke;
-import java.awt.font.TextLayout;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
@@ -15,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.knowm.xchart.internal.chartpart.Chart;
-import org.knowm.xchart.style.markers.Marker;
 
 /**
  * What one figure paints: XChart panels stacked top to bottom, all as wide as the figure, then
@@ -26,28 +24,83 @@ import org.knowm.xchart.style.markers.Marker;
 final class Canvas {
 
     /**
-     * One entry of the figure's legend: a bar swatch, or a line sample with an optional marker.
+     * One entry of the figure's legend: a sample drawn as the plots draw it, and what it stands for.
      *
      * @param label what the entry stands for, units included where it quotes a value
-     * @param fill the bar fill, or {@code null} for a line entry
-     * @param line the line's stroke, or {@code null} for a bar entry or a marker alone
-     * @param marker the line's marker, or {@code null}
+     * @param sample how it looks
      */
-    record LegendEntry(String label, Fill fill, Stroke line, Marker marker) {
+    record LegendEntry(String label, Sample sample) {
 
-        static LegendEntry bar(String label, Fill fill) {
-            return new LegendEntry(label, fill, null, null);
+        /** The picture of a legend entry. */
+        interface Sample {
+            /** Its width, pixels. */
+            double width();
+
+            /** Paints it from {@code x} on, centred vertically on {@code mid}. */
+            void paint(Graphics2D g, double x, double mid);
         }
 
-        static LegendEntry line(String label, Stroke line, Marker marker) {
-            return new LegendEntry(label, null, line, marker);
+        /** A line, e.g. a reference value. */
+        static LegendEntry line(String label, Stroke stroke) {
+            return new LegendEntry(label, sample(LINE_SAMPLE, (g, x, mid) -> {
+                g.setColor(Color.BLACK);
+                g.setStroke(stroke);
+                g.draw(new Line2D.Double(x, mid, x + LINE_SAMPLE, mid));
+            }));
+        }
+
+        /** A point without interval. */
+        static LegendEntry point(String label, Mark mark) {
+            return new LegendEntry(label, sample(POINT_SAMPLE, (g, x, mid) -> mark.paint(g, x + POINT_SAMPLE / 2.0, mid)));
+        }
+
+        /** A point with its interval. */
+        static LegendEntry interval(String label, Mark mark) {
+            return new LegendEntry(label, sample(POINT_SAMPLE, (g, x, mid) -> {
+                Ink.whisker(g, x + POINT_SAMPLE / 2.0, mid - 9, mid + 9, false, false);
+                mark.paint(g, x + POINT_SAMPLE / 2.0, mid);
+            }));
+        }
+
+        /** An upper bound: the mark with an arrow down. */
+        static LegendEntry upperBound(String label, Mark mark) {
+            return new LegendEntry(label, sample(POINT_SAMPLE, (g, x, mid) -> {
+                Ink.arrowDown(g, x + POINT_SAMPLE / 2.0, mid - 4, mid + 11);
+                mark.paint(g, x + POINT_SAMPLE / 2.0, mid - 4);
+            }));
+        }
+
+        /** A short tick on the x axis. */
+        static LegendEntry rug(String label) {
+            return new LegendEntry(label, sample(POINT_SAMPLE, (g, x, mid) -> {
+                g.setColor(Color.DARK_GRAY);
+                g.setStroke(Look.SOLID);
+                g.draw(new Line2D.Double(x + POINT_SAMPLE / 2.0, mid - 7, x + POINT_SAMPLE / 2.0, mid + 7));
+            }));
+        }
+
+        private interface Painter {
+            void paint(Graphics2D g, double x, double mid);
+        }
+
+        private static Sample sample(double width, Painter painter) {
+            return new Sample() {
+                @Override
+                public double width() {
+                    return width;
+                }
+
+                @Override
+                public void paint(Graphics2D g, double x, double mid) {
+                    painter.paint(g, x, mid);
+                }
+            };
         }
     }
 
     private static final int MARGIN = 12;
-    private static final int SWATCH = 16;
     private static final int LINE_SAMPLE = 36;
-    private static final int MARKER_SIZE = 11;
+    private static final int POINT_SAMPLE = 20;
     private static final Font LEGEND_FONT = Look.font(14);
     private static final Font FOOTER_FONT = Look.font(11);
     private static final Color FOOTER_INK = new Color(0x404040);
@@ -120,7 +173,7 @@ final class Canvas {
         g.setColor(FOOTER_INK);
         FontMetrics fm = metrics(FOOTER_FONT);
         for (String line : footerLines()) {
-            text(g, line, FOOTER_FONT, MARGIN, y + fm.getAscent());
+            Ink.text(g, line, FOOTER_FONT, MARGIN, y + fm.getAscent());
             y += fm.getHeight();
         }
     }
@@ -152,15 +205,11 @@ final class Canvas {
     }
 
     private static int entryWidth(FontMetrics fm, LegendEntry e) {
-        return sampleWidth(e) + 6 + fm.stringWidth(e.label()) + 24;
-    }
-
-    private static int sampleWidth(LegendEntry e) {
-        return e.fill() != null ? SWATCH : LINE_SAMPLE;
+        return (int) Math.ceil(e.sample().width()) + 6 + fm.stringWidth(e.label()) + 24;
     }
 
     private int rowHeight() {
-        return Math.max(SWATCH, metrics(LEGEND_FONT).getHeight()) + 8;
+        return Math.max(POINT_SAMPLE + 4, metrics(LEGEND_FONT).getHeight() + 8);
     }
 
     private int legendHeight() {
@@ -178,22 +227,11 @@ final class Canvas {
             int x = Math.max(MARGIN, (width - rowWidth) / 2);
             for (LegendEntry e : row) {
                 double mid = y + rowHeight() / 2.0;
-                if (e.fill() != null) {
-                    e.fill().fill(g, new Rectangle2D.Double(x, mid - SWATCH / 2.0, SWATCH, SWATCH));
-                } else {
-                    g.setColor(Color.BLACK);
-                    if (e.line() != null) {
-                        Stroke stroke = g.getStroke();
-                        g.setStroke(e.line());
-                        g.draw(new Line2D.Double(x, mid, x + LINE_SAMPLE, mid));
-                        g.setStroke(stroke);
-                    }
-                    if (e.marker() != null) {
-                        e.marker().paint(g, x + LINE_SAMPLE / 2.0, mid, MARKER_SIZE);
-                    }
-                }
+                Stroke stroke = g.getStroke();
+                e.sample().paint(g, x, mid);
+                g.setStroke(stroke);
                 g.setColor(Color.BLACK);
-                text(g, e.label(), LEGEND_FONT, x + sampleWidth(e) + 6, y + (rowHeight() + fm.getAscent() - fm.getDescent()) / 2);
+                Ink.text(g, e.label(), LEGEND_FONT, x + e.sample().width() + 6, y + (rowHeight() + fm.getAscent() - fm.getDescent()) / 2.0);
                 x += entryWidth(fm, e);
             }
             y += rowHeight();
@@ -219,15 +257,6 @@ final class Canvas {
             lines.add(line.toString());
         }
         return lines;
-    }
-
-    /**
-     * Draws {@code s} with its baseline at {@code y} as glyph outlines, as XChart draws its own
-     * text: the vector files then need no fonts, and the PDF writer's font metrics cannot garble it.
-     */
-    private static void text(Graphics2D g, String s, Font font, double x, double y) {
-        TextLayout layout = new TextLayout(s, font, g.getFontRenderContext());
-        g.fill(layout.getOutline(AffineTransform.getTranslateInstance(x, y)));
     }
 
     private static FontMetrics metrics(Font font) {

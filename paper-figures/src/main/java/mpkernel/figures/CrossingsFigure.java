@@ -1,19 +1,20 @@
 package mpkernel.figures;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.knowm.xchart.CategoryChart;
+import mpkernel.results.BadResultFile;
+import org.knowm.xchart.XYChart;
 
 /**
- * Gate crossings per second of each macrobenchmark on the isolated build, one bar per backend
- * that has a complete overhead run: how often a benchmark pays for a gate, which is what its
- * slowdown is made of.
+ * Gate crossings per second of each macrobenchmark on the isolated build, one point per backend
+ * with a complete overhead run: how often a benchmark pays for a gate, which is what its
+ * slowdown is made of. The panel shows runs of one commit on one machine (the newest run's);
+ * runs of other commits or machines are named in the caption as left out.
  */
 final class CrossingsFigure implements Figure {
 
@@ -30,46 +31,59 @@ final class CrossingsFigure implements Figure {
     }
 
     @Override
-    public List<Drawing> draw(Path results) throws IOException, MissingResults {
-        Map<String, OverheadResults.Run> runs = OverheadResults.newestPerBackend(results);
-        Set<String> names = new LinkedHashSet<>();
-        runs.values().forEach(r -> r.verified().stream().filter(x -> x.crossingsPerSecond() > 0)
-                .forEach(x -> names.add(x.benchmark())));
-        if (names.isEmpty()) {
-            throw new MissingResults(subject(), "no complete " + results.getFileName() + "/overhead-*.csv with crossings of a verified benchmark",
+    public List<Drawing> draw(ResultsFolder results) throws BadResultFile, MissingResults {
+        Map<String, OverheadResults.Run> newest = OverheadResults.newestPerBackend(results);
+        List<OverheadResults.Run> withRates = newest.values().stream()
+                .filter(run -> run.verified().stream().anyMatch(x -> x.crossingsPerSecond() > 0)).toList();
+        OverheadResults.Run reference = withRates.stream().max(Comparator.comparing(r -> r.provenance().instant())).orElse(null);
+        List<OverheadResults.Run> runs = withRates.stream().filter(r -> sameRun(r, reference)).toList();
+        List<OverheadResults.Run> leftOut = withRates.stream().filter(r -> !sameRun(r, reference)).toList();
+        if (runs.isEmpty()) {
+            throw new MissingResults(subject(), "no complete " + results.name() + "/overhead-*.csv with crossings of a verified benchmark",
                     command());
         }
+        Set<String> names = new LinkedHashSet<>();
+        runs.forEach(r -> r.verified().stream().filter(x -> x.crossingsPerSecond() > 0).forEach(x -> names.add(x.benchmark())));
         List<String> benchmarks = List.copyOf(names);
-        CategoryChart chart = Look.bars(HEIGHT, "Gate crossings per second of each benchmark, isolated build", "benchmark",
+        XYChart chart = Look.chart(HEIGHT, "Gate crossings per second of each benchmark, isolated build", "benchmark",
                 "gate crossings per second (1/s, log scale)");
-        Look.tiltLabels(chart);
-        List<Caption.Source> sources = new ArrayList<>();
         List<Double> all = new ArrayList<>();
+        runs.forEach(r -> r.verified().forEach(x -> all.add(x.crossingsPerSecond())));
+        Look.logY(chart, all);
+        Look.categories(chart, benchmarks);
+        PointLayer layer = Look.layer(chart, runs.size());
+        List<Caption.Source> sources = new ArrayList<>();
         List<Canvas.LegendEntry> legend = new ArrayList<>();
-        int k = 0;
-        for (OverheadResults.Run run : runs.values()) {
-            List<Double> rates = new ArrayList<>();
-            for (String b : benchmarks) {
+        for (int k = 0; k < runs.size(); k++) {
+            OverheadResults.Run run = runs.get(k);
+            Mark mark = Backends.mark(run.backend(), k);
+            double slot = k - (runs.size() - 1) / 2.0;
+            for (int i = 0; i < benchmarks.size(); i++) {
+                String b = benchmarks.get(i);
                 double rate = run.verified().stream().filter(x -> x.benchmark().equals(b)).mapToDouble(OverheadResults.Row::crossingsPerSecond)
                         .filter(x -> x > 0).findFirst().orElse(Double.NaN);
-                rates.add(rate); // NaN: no bar
+                if (!Double.isNaN(rate)) {
+                    layer.value(i, rate, Double.NaN, Double.NaN, mark, slot, null);
+                }
             }
-            if (rates.stream().allMatch(r -> r.isNaN())) {
-                continue;
-            }
-            all.addAll(rates);
-            Fill fill = Fill.nth(k);
-            Look.fill(chart.addSeries(run.backend(), benchmarks, rates), fill);
-            legend.add(Canvas.LegendEntry.bar("isolated (" + run.backend() + ")", fill));
-            sources.add(new Caption.Source(run.file(), run.provenance(), run.backend() + " vs none"));
-            k++;
+            legend.add(Canvas.LegendEntry.point("isolated (" + run.backend() + ")", mark));
+            sources.add(new Caption.Source(run.origin(), run.backend() + " vs none"));
         }
-        Look.logAxis(chart, all);
+        String left = leftOut.isEmpty() ? "" : " Left out, being of another commit or machine than the newest run: "
+                + String.join(", ", leftOut.stream().map(r -> "`" + r.origin().shown() + "` (" + r.backend() + ", commit "
+                + r.provenance().commit() + ")").toList()) + ".";
         Caption caption = new Caption("Gate crossings per second of each benchmark",
                 "Gate crossings (user to kernel system calls plus kernel to unsafe-kernel calls) per second of wall-clock run of each"
-                        + " benchmark on the isolated build, log scale, one bar per backend with a complete `./mpk reproduce` run."
-                        + " A benchmark's slowdown is roughly its crossing rate times the cost of one crossing (see the gate-cost figure).",
+                        + " benchmark on the isolated build, log scale, one point per backend with a complete `./mpk reproduce` run of the"
+                        + " same commit and machine. The files give no interval for the rate, so none is drawn. A benchmark's slowdown is"
+                        + " roughly its crossing rate times the cost of one crossing (see the gate-cost and sweep figures)." + left,
                 sources);
         return List.of(new Drawing("crossings", Canvas.of(chart, legend, caption.footer()), caption));
+    }
+
+    /** Whether {@code run} is of the same commit and machine as {@code reference}. */
+    private static boolean sameRun(OverheadResults.Run run, OverheadResults.Run reference) {
+        return reference != null && run.provenance().commit().equals(reference.provenance().commit())
+                && run.provenance().where().equals(reference.provenance().where());
     }
 }

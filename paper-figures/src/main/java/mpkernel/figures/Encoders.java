@@ -4,13 +4,10 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
@@ -22,11 +19,12 @@ import de.erichseifert.vectorgraphics2d.intermediate.MutableCommandSequence;
 import de.erichseifert.vectorgraphics2d.pdf.PDFProcessor;
 import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
 import de.erichseifert.vectorgraphics2d.util.PageSize;
+import mpkernel.results.AtomicFile;
 
 /**
  * Writes a {@link Canvas} as PNG (one pixel per unit, for the README), and as SVG and PDF (one
- * point per unit, for papers). Each file is written beside its target and moved into place, so
- * a failed run never leaves half a figure.
+ * point per unit, for papers). Each file is written atomically ({@link AtomicFile}), so a failed
+ * run never leaves half a figure.
  */
 final class Encoders {
 
@@ -42,7 +40,7 @@ final class Encoders {
         } finally {
             g.dispose();
         }
-        atomically(file, out -> {
+        AtomicFile.write(file, out -> {
             if (!ImageIO.write(image, "png", out)) {
                 throw new IOException("no PNG writer in this JDK");
             }
@@ -58,7 +56,7 @@ final class Encoders {
         document(canvas, new SVGProcessor()).writeTo(raw);
         String svg = LONG_DECIMAL.matcher(raw.toString(StandardCharsets.UTF_8))
                 .replaceAll(m -> new BigDecimal(m.group()).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString());
-        atomically(file, out -> out.write(svg.getBytes(StandardCharsets.UTF_8)));
+        AtomicFile.writeString(file, svg);
     }
 
     /** The PDF of {@code canvas}, one page of its size, compressed. */
@@ -68,7 +66,7 @@ final class Encoders {
 
     private static void vector(Canvas canvas, Path file, Processor processor) throws IOException {
         Document document = document(canvas, processor);
-        atomically(file, document::writeTo);
+        AtomicFile.write(file, document::writeTo);
     }
 
     private static Document document(Canvas canvas, Processor processor) {
@@ -78,18 +76,5 @@ final class Encoders {
         MutableCommandSequence commands = new MutableCommandSequence();
         g.getCommands().forEach(commands::add);
         return processor.getDocument(commands, new PageSize(0, 0, canvas.width(), canvas.height()));
-    }
-
-    /** What writes a file's content. */
-    private interface Writer {
-        void write(OutputStream out) throws IOException;
-    }
-
-    private static void atomically(Path file, Writer writer) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (OutputStream out = Files.newOutputStream(tmp)) {
-            writer.write(out);
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

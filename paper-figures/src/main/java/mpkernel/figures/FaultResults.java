@@ -1,95 +1,173 @@
 package mpkernel.figures;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import mpkernel.results.BadResultFile;
+import mpkernel.results.CsvFile;
+import mpkernel.results.Provenance;
 
 /**
- * Reads what {@code ./mpk faults} writes: {@code faults-<backend>-<seed>.csv}, provenance
- * comments then one row per trial ({@code trial,model,source,target,outcome,...}). A campaign
- * may be split over several files (seeds, shards); the figures add up all files of a backend.
+ * Reads what {@code ./mpk faults} writes: {@code faults-<backend>-<seed>.csv} (or
+ * {@code ...-shard<i>of<n>.csv}), provenance comments then one row per trial
+ * ({@code trial,model,source,target,outcome,...}).
+ *
+ * <p>A figure panel shows one <em>campaign</em>: the files of a backend with the same seed,
+ * commit and machine, that is one campaign's shards. Trials of different seeds, commits or
+ * machines are different experiments, and adding them up would hide that; so per backend the
+ * newest campaign is drawn and the others are named as left out, unless the user asks to pool
+ * them ({@link Figures.Options#pool()}).
  */
 final class FaultResults {
 
     /** The command that produces these files. */
     static final String COMMAND = "./mpk faults";
 
+    private static final Pattern NAME = Pattern.compile("faults-(.+)-(\\d+)(-shard\\d+of\\d+)?\\.csv");
+
     /**
-     * All trials of one backend.
+     * One file's trials.
      *
-     * @param backend the isolation backend the trials ran on
-     * @param sources each file read, with its provenance
+     * @param origin where they came from
+     * @param backend the isolation backend they ran on
+     * @param seed the campaign's seed
      * @param counts trials per fault model, then per outcome, in file order of first appearance
      */
-    record Campaign(String backend, Map<Path, Provenance> sources, Map<String, Map<String, Integer>> counts) {
+    record Part(ResultFile origin, String backend, String seed, Map<String, Map<String, Integer>> counts) {
+
+        /** Seed, commit and machine: the parts of one campaign share them. */
+        String campaign() {
+            Provenance p = origin.provenance();
+            return seed + " | " + p.commit() + " | " + p.where();
+        }
+
+        int trials() {
+            return counts.values().stream().flatMap(m -> m.values().stream()).mapToInt(Integer::intValue).sum();
+        }
+    }
+
+    /**
+     * The trials a panel shows: one campaign of a backend, or all of its files when pooled.
+     *
+     * @param backend the backend
+     * @param parts its files, in name order
+     * @param pooled whether the user asked to add up different campaigns
+     */
+    record Campaign(String backend, List<Part> parts, boolean pooled) {
+
+        Campaign {
+            parts = List.copyOf(parts);
+        }
+
+        /** Trials per model, then per outcome, over all parts. */
+        Map<String, Map<String, Integer>> counts() {
+            Map<String, Map<String, Integer>> sum = new LinkedHashMap<>();
+            for (Part p : parts) {
+                p.counts().forEach((model, outcomes) -> outcomes.forEach(
+                        (outcome, n) -> sum.computeIfAbsent(model, m -> new LinkedHashMap<>()).merge(outcome, n, Integer::sum)));
+            }
+            return sum;
+        }
 
         /** Trials of {@code model}. */
         int trials(String model) {
-            return counts.getOrDefault(model, Map.of()).values().stream().mapToInt(Integer::intValue).sum();
+            return counts().getOrDefault(model, Map.of()).values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        /** Trials of {@code model} that ended in {@code outcome}. */
+        int count(String model, String outcome) {
+            return counts().getOrDefault(model, Map.of()).getOrDefault(outcome, 0);
         }
 
         /** Trials of every model. */
         int trials() {
-            return counts.keySet().stream().mapToInt(this::trials).sum();
+            return parts.stream().mapToInt(Part::trials).sum();
         }
+
+        /** Whether its files are of more than one campaign (possible only when pooled). */
+        boolean mixed() {
+            return parts.stream().map(Part::campaign).distinct().count() > 1;
+        }
+
+        /** The seeds of its files, each once, in file order. */
+        List<String> seeds() {
+            return parts.stream().map(Part::seed).distinct().toList();
+        }
+
+        /** The newest date among its files. */
+        Instant newest() {
+            return parts.stream().map(p -> p.origin().provenance().instant()).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+        }
+    }
+
+    /**
+     * What the figure draws.
+     *
+     * @param drawn per backend, in {@link Backends#ORDERING}, the campaign drawn
+     * @param leftOut per backend, the files of its other campaigns (empty when pooled)
+     */
+    record Selection(Map<String, Campaign> drawn, Map<String, List<Part>> leftOut) {
     }
 
     private FaultResults() {
     }
 
-    /** Every backend's campaign, in {@link Backends#ORDERING}; empty when there are no fault files. */
-    static Map<String, Campaign> perBackend(Path results) throws IOException {
-        Map<String, Map<Path, Provenance>> sources = new TreeMap<>(Backends.ORDERING);
-        Map<String, Map<String, Map<String, Integer>>> counts = new TreeMap<>(Backends.ORDERING);
-        List<Path> files;
-        try (Stream<Path> s = Files.list(results)) {
-            files = s.filter(p -> p.getFileName().toString().matches("faults-.+\\.csv")).sorted().toList();
-        }
-        for (Path file : files) {
-            CommentedCsv csv = CommentedCsv.read(file);
-            Provenance p = new Provenance(csv.comments());
-            String backend = p.backend().equals("unknown") ? backendFromName(file) : p.backend();
-            sources.computeIfAbsent(backend, b -> new LinkedHashMap<>()).put(file, p);
-            Map<String, Map<String, Integer>> perModel = counts.computeIfAbsent(backend, b -> new LinkedHashMap<>());
-            for (Map<String, String> row : csv.rows()) {
-                String model = row.getOrDefault("model", "").trim();
-                String outcome = row.getOrDefault("outcome", "").trim();
-                if (model.isEmpty() || outcome.isEmpty()) {
-                    throw new IOException(file.getFileName() + ": trial " + row.getOrDefault("trial", "?") + " has no model or outcome");
-                }
-                perModel.computeIfAbsent(model, m -> new LinkedHashMap<>()).merge(outcome, 1, Integer::sum);
+    /**
+     * Per backend with a trial, its newest campaign (by the newest date of its files, then its
+     * files' names), or all its files when {@code results} pools; empty when there are none.
+     */
+    static Selection select(ResultsFolder results) throws BadResultFile {
+        Map<String, Map<String, List<Part>>> byBackend = new TreeMap<>(Backends.ORDERING);
+        for (Path file : results.list(n -> NAME.matcher(n).matches())) {
+            Part part = read(results, file);
+            if (results.admits(part.origin()) && part.trials() > 0) {
+                String key = results.options().pool() ? "all" : part.campaign();
+                byBackend.computeIfAbsent(part.backend(), b -> new LinkedHashMap<>()).computeIfAbsent(key, k -> new ArrayList<>()).add(part);
             }
         }
-        Map<String, Campaign> campaigns = new TreeMap<>(Backends.ORDERING);
-        for (String backend : sources.keySet()) {
-            campaigns.put(backend, new Campaign(backend, sources.get(backend), counts.get(backend)));
-        }
-        campaigns.values().removeIf(c -> c.trials() == 0);
-        return campaigns;
+        Map<String, Campaign> drawn = new TreeMap<>(Backends.ORDERING);
+        Map<String, List<Part>> leftOut = new TreeMap<>(Backends.ORDERING);
+        byBackend.forEach((backend, groups) -> {
+            List<Campaign> campaigns = groups.values().stream().map(g -> new Campaign(backend, g, results.options().pool()))
+                    .sorted(Comparator.comparing(Campaign::newest).thenComparing(c -> c.parts().getLast().origin().shown())).toList();
+            drawn.put(backend, campaigns.getLast());
+            leftOut.put(backend, campaigns.subList(0, campaigns.size() - 1).stream().flatMap(c -> c.parts().stream()).toList());
+        });
+        return new Selection(drawn, leftOut);
     }
 
-    /** {@code faults-mpk-dry-42.csv} → {@code mpk-dry}: everything between the prefix and the last dash. */
-    private static String backendFromName(Path file) {
-        String n = file.getFileName().toString();
-        String core = n.substring("faults-".length(), n.length() - ".csv".length());
-        int dash = core.lastIndexOf('-');
-        return dash > 0 ? core.substring(0, dash) : core;
-    }
-
-    /** The seeds of a campaign's files, from their names ({@code faults-<backend>-<seed>.csv}). */
-    static List<String> seeds(Campaign c) {
-        List<String> seeds = new ArrayList<>();
-        for (Path f : c.sources().keySet()) {
-            String n = f.getFileName().toString();
-            String core = n.substring(0, n.length() - ".csv".length());
-            seeds.add(core.substring(core.lastIndexOf('-') + 1));
+    /** One file; rows without a model or an outcome are a {@link BadResultFile} listing their lines. */
+    static Part read(ResultsFolder results, Path file) throws BadResultFile {
+        CsvFile csv = CsvFile.read(file);
+        Provenance p = csv.provenance();
+        Matcher m = NAME.matcher(file.getFileName().toString());
+        if (!m.matches()) {
+            throw new BadResultFile(file, "not named faults-<backend>-<seed>.csv");
         }
-        return seeds;
+        String backend = p.backend().equals("unknown") ? m.group(1) : p.backend();
+        String seed = p.get("seed").equals("unknown") ? m.group(2) : p.get("seed");
+        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+        List<Integer> bad = new ArrayList<>();
+        for (CsvFile.Row row : csv.rows()) {
+            String model = row.get("model");
+            String outcome = row.get("outcome");
+            if (model.isEmpty() || !outcome.matches("[A-Z][A-Z_]*")) {
+                bad.add(row.line());
+                continue;
+            }
+            counts.computeIfAbsent(model, x -> new LinkedHashMap<>()).merge(outcome, 1, Integer::sum);
+        }
+        if (!bad.isEmpty()) {
+            throw BadResultFile.rows(file, bad, "a trial needs a model and an outcome such as DETECTED_BY_ISOLATION");
+        }
+        return new Part(results.origin(file, p, p.quickCommand()), backend, seed, counts);
     }
 }

@@ -1,8 +1,8 @@
 package mpkernel.figures;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
+
+import mpkernel.results.BadResultFile;
 
 /** One kind of figure: draws itself from the files in a results folder, or says what is missing. */
 interface Figure {
@@ -11,9 +11,9 @@ interface Figure {
      * The figures of this kind the results allow, e.g. one per backend.
      *
      * @throws MissingResults when the results it needs are not there
-     * @throws IOException when a result file it needs cannot be read
+     * @throws BadResultFile when a result file it reads is not in its format
      */
-    List<Drawing> draw(Path results) throws IOException, MissingResults;
+    List<Drawing> draw(ResultsFolder results) throws BadResultFile, MissingResults;
 
     /** What it shows, as its lines in {@code ./mpk figures}' output begin: {@code macrobenchmarks}. */
     String subject();

@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+
+import mpkernel.results.BadResultFile;
 
 /**
  * Regenerates every figure of the paper from the files in a results folder alone, without
@@ -16,21 +19,43 @@ import java.util.List;
  * naming the command that produces them.
  *
  * <p>The figures: the macrobenchmarks (one per isolated backend), {@code write_bytes} over sizes
- * (one per isolated backend), the gate cost per backend, the fault campaign's outcomes, and the
- * gate crossings per second of each benchmark. Rendering needs no display; run the JVM with
+ * (one per isolated backend), the gate cost per backend, the fault campaign's outcomes, the
+ * gate crossings per second of each benchmark, and the slowdown against the crossing rate
+ * ({@code ./mpk sweep}). Rendering needs no display; run the JVM with
  * {@code -Djava.awt.headless=true} on a machine without one.
+ *
+ * <p>Only measurements are drawn unless asked otherwise ({@link Options}): smoke runs are left
+ * out, and each panel shows one run or campaign. A result file that cannot be read stops
+ * everything before any figure is written, with one line naming it
+ * ({@link CannotDrawException}).
  */
 public final class Figures {
+
+    /**
+     * What the user asks for.
+     *
+     * @param includeQuick also draw smoke runs: files in {@code quick/} below the results folder
+     *     and files marked {@code --quick}; their figures say "smoke run, not a measurement"
+     * @param pool add up the fault campaigns of a backend that differ in seed, commit or machine,
+     *     instead of drawing its newest campaign only
+     */
+    public record Options(boolean includeQuick, boolean pool) {
+
+        /** Measurements only, one campaign per backend. */
+        public static final Options DEFAULT = new Options(false, false);
+    }
 
     /**
      * One figure written.
      *
      * @param name its name, e.g. {@code macrobenchmarks-mprotect}
      * @param files the PNG, SVG, PDF and caption files, in that order
+     * @param sources the result files it was drawn from
      */
-    public record Rendered(String name, List<Path> files) {
+    public record Rendered(String name, List<Path> files, List<Path> sources) {
         public Rendered {
             files = List.copyOf(files);
+            sources = List.copyOf(sources);
         }
     }
 
@@ -48,7 +73,11 @@ public final class Figures {
         }
     }
 
-    /** This JVM cannot draw: AWT or its fonts are missing. The message says what to install. */
+    /**
+     * The figures cannot be drawn: a result file is not in its format, or this JVM cannot draw
+     * (AWT or its fonts are missing). The message is one line saying which file and why, or
+     * what to install.
+     */
     public static final class CannotDrawException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
@@ -56,46 +85,56 @@ public final class Figures {
             super("this JVM cannot draw (" + cause + "); install fontconfig and a font, e.g. apt-get install fontconfig fonts-dejavu-core",
                     cause);
         }
+
+        CannotDrawException(BadResultFile cause) {
+            super(cause.getMessage(), cause);
+        }
     }
 
     private static final List<Figure> ALL = List.of(new MacroFigure(), new WriteBytesFigure(), new GateCostFigure(),
-            new FaultFigure(), new CrossingsFigure());
+            new FaultFigure(), new CrossingsFigure(), new SweepFigure());
 
     private Figures() {
     }
 
+    /** {@link #render(Path, Path, Options)} with {@link Options#DEFAULT}. */
+    public static Result render(Path results, Path out) throws IOException {
+        return render(results, out, Options.DEFAULT);
+    }
+
     /**
      * Draws every figure that the files in {@code results} allow into {@code out} (created if
-     * needed), replacing earlier versions.
+     * needed), replacing earlier versions. Every result file is read before anything is written.
      *
      * @throws IllegalArgumentException when {@code results} is not a folder
      * @throws IOException when a figure cannot be written
-     * @throws CannotDrawException when this JVM cannot draw (no fonts, no AWT libraries)
+     * @throws CannotDrawException when a result file cannot be read, or this JVM cannot draw
      */
-    public static Result render(Path results, Path out) throws IOException {
+    public static Result render(Path results, Path out, Options options) throws IOException {
         if (!Files.isDirectory(results)) {
             throw new IllegalArgumentException("no results folder " + results);
         }
-        Files.createDirectories(out);
-        List<Rendered> rendered = new ArrayList<>();
+        ResultsFolder folder = new ResultsFolder(results, options);
+        List<Drawing> drawings = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (Figure figure : ALL) {
-            List<Drawing> drawings;
             try {
-                drawings = figure.draw(results);
+                drawings.addAll(figure.draw(folder));
             } catch (MissingResults e) {
                 skipped.add(e.getMessage());
-                continue;
-            } catch (IOException e) {
-                skipped.add(figure.subject() + ": cannot read " + e.getMessage() + "; run " + figure.command() + " again");
-                continue;
+            } catch (BadResultFile e) {
+                throw new CannotDrawException(e);
+            } catch (AWTError | UnsatisfiedLinkError | HeadlessException e) {
+                throw new CannotDrawException(e);
             }
-            for (Drawing d : drawings) {
-                try {
-                    rendered.add(write(d, out));
-                } catch (AWTError | UnsatisfiedLinkError | HeadlessException e) {
-                    throw new CannotDrawException(e);
-                }
+        }
+        Files.createDirectories(out);
+        List<Rendered> rendered = new ArrayList<>();
+        for (Drawing d : drawings) {
+            try {
+                rendered.add(write(d, out));
+            } catch (AWTError | UnsatisfiedLinkError | HeadlessException e) {
+                throw new CannotDrawException(e);
             }
         }
         return new Result(rendered, skipped);
@@ -110,6 +149,7 @@ public final class Figures {
         Encoders.svg(d.canvas(), svg);
         Encoders.pdf(d.canvas(), pdf);
         d.caption().write(caption);
-        return new Rendered(d.name(), List.of(png, svg, pdf, caption));
+        return new Rendered(d.name(), List.of(png, svg, pdf, caption),
+                d.caption().sources().stream().map(src -> src.origin().file()).distinct().collect(Collectors.toList()));
     }
 }

@@ -90,13 +90,6 @@ enum Fill {
         return paint instanceof Color c ? BY_KEY.get(c.getRGB()) : null;
     }
 
-    /** The n-th fill of a sequence of distinct ones (for series without a fixed meaning). */
-    static Fill nth(int n) {
-        // LIGHT, the vanilla build's fill elsewhere, comes last.
-        Fill[] cycle = {DARK_DIAGONAL, CROSS, MID_HORIZONTAL, DOTS, SOLID_DARK, BACK_DIAGONAL, VERTICAL, GREY_DIAGONAL, WHITE, LIGHT};
-        return cycle[n % cycle.length];
-    }
-
     /**
      * Fills {@code shape} with this fill on {@code g}, leaving g's paint and stroke as they were.
      * Hatching is cut to the shape by geometry, not by clipping (a clip per bar would bloat the

@@ -1,22 +1,32 @@
 package mpkernel.figures;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+
+import mpkernel.results.BadResultFile;
+import mpkernel.results.CsvFile;
+import mpkernel.results.JsonNode;
+import mpkernel.results.Provenance;
 
 /**
  * Reads what {@code ./mpk reproduce} writes: {@code overhead-<backend>-<yyyyMMdd-HHmmss>.csv},
- * provenance comments then one row per benchmark (times in seconds, slowdown as a fraction).
- * The figures use the newest <em>complete</em> file per isolated backend; an interrupted run's
- * file says {@code # complete: false} and is passed over.
+ * provenance comments then one row per benchmark (times in seconds, slowdown and its 95%
+ * interval as fractions, the TOST verdict, crossings per second), and beside it a
+ * {@code .json} of the same name, from which the figures take what the CSV lacks: whether the
+ * run was a smoke run ({@code settings.quick}) and the suite's slowdown ({@code suite}).
+ * Columns are found by name, so files of older versions (without {@code verdict}) still read.
+ *
+ * <p>The figures use the newest <em>complete</em> file per isolated backend; an interrupted
+ * run's file says {@code # complete: false} and is passed over, and so is a smoke run unless
+ * the user includes them.
  */
 final class OverheadResults {
 
@@ -26,24 +36,37 @@ final class OverheadResults {
     private static final Pattern NAME = Pattern.compile("overhead-(.+)-(\\d{8}-\\d{6})\\.csv");
 
     /**
-     * One benchmark of a run. Times are the means over forks; the slowdown and its 95% interval
-     * are fractions (0.006 is 0.6%); numbers are NaN where the file has an empty cell.
+     * One benchmark of a run. Times are the geometric means of the pairs; the slowdown and its
+     * 95% interval are fractions (0.006 is 0.6%); numbers are NaN where the file has an empty cell.
+     *
+     * @param verdict the TOST verdict as written ({@code EQUIVALENT}, {@code SLOWER}, {@code FASTER},
+     *     {@code INCONCLUSIVE}), empty in files that predate it
      */
     record Row(String benchmark, double vanillaSeconds, double isolatedSeconds, double slowdown, double ciLow,
-               double ciHigh, boolean verified, double crossingsPerSecond) {
+               double ciHigh, String verdict, boolean verified, double crossingsPerSecond) {
     }
 
-    /** One result file: its provenance, isolated backend and rows in file order. */
-    record Run(Path file, Provenance provenance, String backend, List<Row> rows) {
+    /**
+     * The suite's slowdown, from the JSON: the geometric mean over the verified benchmarks with
+     * its bootstrap 95% interval, fractions.
+     */
+    record Suite(double slowdown, double ciLow, double ciHigh, boolean equivalent, double margin, int benchmarks) {
+    }
+
+    /** One result file: where it came from, its isolated backend, its rows in file order, and the suite if the JSON has it. */
+    record Run(ResultFile origin, String backend, List<Row> rows, Optional<Suite> suite) {
+
+        Path file() {
+            return origin.file();
+        }
+
+        Provenance provenance() {
+            return origin.provenance();
+        }
 
         /** The rows whose benchmark completed and verified on both builds. */
         List<Row> verified() {
             return rows.stream().filter(Row::verified).toList();
-        }
-
-        /** Arithmetic mean of the verified slowdowns, as the paper averages; NaN without any. */
-        double meanSlowdown() {
-            return verified().stream().mapToDouble(Row::slowdown).average().orElse(Double.NaN);
         }
     }
 
@@ -51,49 +74,104 @@ final class OverheadResults {
     }
 
     /**
-     * The newest complete run per isolated backend, in {@link Backends#ORDERING}; empty when
-     * there is none. A file that cannot be read is an {@link IOException} naming it.
+     * The newest complete run per isolated backend that {@code results} admits, in
+     * {@link Backends#ORDERING}; empty when there is none.
      */
-    static Map<String, Run> newestPerBackend(Path results) throws IOException {
-        List<Run> complete = new ArrayList<>();
-        for (Path file : files(results)) {
-            CommentedCsv csv = CommentedCsv.read(file);
-            if (!"true".equals(csv.comments().get("complete"))) {
-                continue;
-            }
-            complete.add(run(csv));
-        }
-        complete.sort(Comparator.comparing(OverheadResults::stamp));
+    static Map<String, Run> newestPerBackend(ResultsFolder results) throws BadResultFile {
         Map<String, Run> newest = new TreeMap<>(Backends.ORDERING);
-        complete.forEach(r -> newest.put(r.backend(), r));
+        complete(results).forEach(r -> newest.put(r.backend(), r));
         return newest;
     }
 
-    /** Every {@code overhead-*.csv} in {@code results}, complete or not. */
-    static List<Path> files(Path results) throws IOException {
-        try (Stream<Path> s = Files.list(results)) {
-            return s.filter(p -> NAME.matcher(p.getFileName().toString()).matches()).sorted().toList();
-        }
+    /** The newest complete run of any backend that {@code results} admits. */
+    static Optional<Run> newest(ResultsFolder results) throws BadResultFile {
+        List<Run> all = complete(results);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.getLast());
     }
 
-    private static Run run(CommentedCsv csv) throws IOException {
-        Map<String, String> c = csv.comments();
-        String backend = c.getOrDefault("isolated_backend", c.get("backend"));
+    /** Complete, admitted runs, oldest first. */
+    private static List<Run> complete(ResultsFolder results) throws BadResultFile {
+        List<Run> complete = new ArrayList<>();
+        for (Path file : results.list(n -> NAME.matcher(n).matches())) {
+            CsvFile csv = CsvFile.read(file);
+            if (!csv.provenance().get("complete").equals("true")) {
+                continue;
+            }
+            Run run = run(results, csv);
+            if (results.admits(run.origin())) {
+                complete.add(run);
+            }
+        }
+        complete.sort(Comparator.comparing(OverheadResults::stamp).thenComparing(r -> r.origin().shown()));
+        return complete;
+    }
+
+    private static Run run(ResultsFolder results, CsvFile csv) throws BadResultFile {
+        Provenance provenance = csv.provenance();
+        String backend = provenance.find("isolated_backend").or(() -> provenance.find("backend")).orElse(null);
         if (backend == null) {
-            throw new IOException(csv.file().getFileName() + ": no '# isolated_backend:' line");
+            throw new BadResultFile(csv.file(), "no '# isolated_backend:' line");
         }
         List<Row> rows = new ArrayList<>();
-        for (Map<String, String> r : csv.rows()) {
-            String name = r.getOrDefault("benchmark", "");
-            if (name.isBlank()) {
-                throw new IOException(csv.file().getFileName() + ": a row without a benchmark name");
+        List<Integer> bad = new ArrayList<>();
+        for (CsvFile.Row r : csv.rows()) {
+            Optional<Row> row = row(r);
+            if (row.isPresent()) {
+                rows.add(row.get());
+            } else {
+                bad.add(r.line());
             }
-            rows.add(new Row(name, CommentedCsv.number(r, "vanilla_s"), CommentedCsv.number(r, "isolated_s"),
-                    CommentedCsv.number(r, "slowdown"), CommentedCsv.number(r, "ci_low"), CommentedCsv.number(r, "ci_high"),
-                    "true".equals(r.get("verified")) && !Double.isNaN(CommentedCsv.number(r, "slowdown")),
-                    CommentedCsv.number(r, "crossings_per_s")));
         }
-        return new Run(csv.file(), new Provenance(c), backend, rows);
+        if (!bad.isEmpty()) {
+            throw BadResultFile.rows(csv.file(), bad, "a benchmark name, verified true or false, and for a verified benchmark"
+                    + " numbers for vanilla_s, isolated_s and slowdown are needed");
+        }
+        Path json = json(csv.file());
+        boolean quick = provenance.quickCommand();
+        Optional<Suite> suite = Optional.empty();
+        if (Files.isRegularFile(json)) {
+            JsonNode root = JsonNode.read(json, "overhead result file");
+            Optional<JsonNode> settings = root.find("settings");
+            if (settings.isPresent() && settings.get().has("quick")) {
+                quick |= settings.get().get("quick").bool();
+            }
+            Optional<JsonNode> s = root.find("suite");
+            if (s.isPresent()) {
+                suite = Optional.of(suite(s.get()));
+            }
+        }
+        return new Run(results.origin(csv.file(), provenance, quick), backend, rows, suite);
+    }
+
+    /** A row, or empty when it is malformed. */
+    private static Optional<Row> row(CsvFile.Row r) {
+        String name = r.get("benchmark");
+        String verified = r.get("verified");
+        if (name.isEmpty() || !(verified.equals("true") || verified.equals("false"))) {
+            return Optional.empty();
+        }
+        boolean ok = verified.equals("true");
+        if (ok && (Double.isNaN(r.number("slowdown")) || Double.isNaN(r.number("vanilla_s")) || Double.isNaN(r.number("isolated_s")))) {
+            return Optional.empty();
+        }
+        for (String column : List.of("ci_low", "ci_high", "crossings_per_s")) {
+            if (r.notANumber(column)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new Row(name, r.number("vanilla_s"), r.number("isolated_s"), r.number("slowdown"), r.number("ci_low"),
+                r.number("ci_high"), r.get("verdict"), ok, r.number("crossings_per_s")));
+    }
+
+    private static Suite suite(JsonNode s) throws BadResultFile {
+        return new Suite(s.get("slowdown").number(), s.get("ciLow").number(), s.get("ciHigh").number(), s.get("equivalent").bool(),
+                s.get("margin").number(), (int) s.get("benchmarks").number());
+    }
+
+    /** {@code overhead-x-stamp.csv} → {@code overhead-x-stamp.json}, written with it. */
+    private static Path json(Path csv) {
+        String n = csv.getFileName().toString();
+        return csv.resolveSibling(n.substring(0, n.length() - ".csv".length()) + ".json");
     }
 
     /** When a file was written: the stamp in its name, else its provenance date. */

@@ -1,31 +1,33 @@
 package mpkernel.figures;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategorySeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
+import mpkernel.results.BadResultFile;
+import mpkernel.results.JmhResult;
+import mpkernel.results.WelchDifference;
+import org.knowm.xchart.XYChart;
 
 /**
  * The paper's {@code write_bytes} microbenchmark figure, one per isolated backend: time per call
  * on the vanilla and the isolated build over sizes from 1 B (the paper stops at 4 KB, the sweep
- * may go on), grouped bars; below, the slowdown of isolated over vanilla as a line, with the
- * paper's two quoted values as reference marks.
+ * may go on), each with JMH's error; below, what the gate adds: the difference isolated minus
+ * vanilla with its Welch 95% interval from the measured iterations, labelled with its share of
+ * the vanilla time only where the interval excludes zero.
  */
 final class WriteBytesFigure implements Figure {
 
     /** The paper's slowdowns quoted in its text (VEE'20, mpk on Intel hardware): size in bytes → fraction. */
     static final Map<Long, Double> PAPER = Map.of(1L, 4.40, 4096L, 0.06);
-    private static final String PAPER_LABEL = "paper, VEE'20 (mpk): ~440% at 1 B, 6% at 4 KB";
+
+    static final Mark DIFFERENCE = new Mark(Mark.Form.DIAMOND, Mark.Tone.BLACK);
 
     private static final int TIMES_HEIGHT = 400;
-    private static final int SLOWDOWN_HEIGHT = 300;
-    private static final String SIZE_AXIS = "bytes written per call (K = 1024 B, M = 1024 KB)";
+    private static final int DIFFERENCE_HEIGHT = 320;
+    private static final String SIZE_AXIS = "bytes written per call (log scale)";
 
     @Override
     public String subject() {
@@ -38,111 +40,111 @@ final class WriteBytesFigure implements Figure {
     }
 
     @Override
-    public List<Drawing> draw(Path results) throws IOException, MissingResults {
+    public List<Drawing> draw(ResultsFolder results) throws BadResultFile, MissingResults {
         BenchResults.Run run = BenchResults.newestWith(results, BenchMapping::isWriteBytes).orElseThrow(() -> new MissingResults(
-                subject(), "no " + results.getFileName() + "/bench-*.json with write_bytes scores", command()));
-        Map<String, Map<Long, JmhScore>> byBackend = new TreeMap<>(Backends.ORDERING);
-        for (JmhScore s : run.select(BenchMapping::isWriteBytes)) {
+                subject(), "no " + results.name() + "/bench-*.json with write_bytes scores", command()));
+        Map<String, Map<Long, JmhResult>> byBackend = new TreeMap<>(Backends.ORDERING);
+        for (JmhResult s : run.select(BenchMapping::isWriteBytes)) {
             byBackend.computeIfAbsent(BenchMapping.backend(s), b -> new TreeMap<>()).put(BenchMapping.size(s).getAsLong(), s);
         }
-        Map<Long, JmhScore> vanilla = byBackend.remove(Backends.VANILLA);
+        Map<Long, JmhResult> vanilla = byBackend.remove(Backends.VANILLA);
         if (vanilla == null || byBackend.isEmpty()) {
-            throw new MissingResults(subject(), run.file().getFileName() + " lacks write_bytes on "
+            throw new MissingResults(subject(), run.origin().shown() + " lacks write_bytes on "
                     + (vanilla == null ? "the vanilla build (backend none)" : "an isolated backend"), command());
         }
         List<Drawing> drawings = new ArrayList<>();
-        for (Map.Entry<String, Map<Long, JmhScore>> e : byBackend.entrySet()) {
+        for (Map.Entry<String, Map<Long, JmhResult>> e : byBackend.entrySet()) {
             List<Long> sizes = e.getValue().keySet().stream().filter(vanilla::containsKey).toList();
             if (!sizes.isEmpty()) {
                 drawings.add(drawing(run, e.getKey(), sizes, vanilla, e.getValue()));
             }
         }
         if (drawings.isEmpty()) {
-            throw new MissingResults(subject(), run.file().getFileName() + " has no size measured on both builds", command());
+            throw new MissingResults(subject(), run.origin().shown() + " has no size measured on both builds", command());
         }
         return drawings;
     }
 
-    private Drawing drawing(BenchResults.Run run, String backend, List<Long> sizes, Map<Long, JmhScore> vanilla, Map<Long, JmhScore> isolated) {
+    /** The difference isolated minus vanilla at each size, from the iterations. */
+    static List<WelchDifference> differences(List<Long> sizes, Map<Long, JmhResult> vanilla, Map<Long, JmhResult> isolated) {
+        return sizes.stream().map(s -> WelchDifference.of(vanilla.get(s).samples(), isolated.get(s).samples())).toList();
+    }
+
+    private Drawing drawing(BenchResults.Run run, String backend, List<Long> sizes, Map<Long, JmhResult> vanilla, Map<Long, JmhResult> isolated) {
         String iso = "isolated (" + backend + ")";
-        List<String> labels = sizes.stream().map(Text::bytesShort).toList();
-        List<Double> v = sizes.stream().map(s -> vanilla.get(s).ns()).toList();
-        List<Double> i = sizes.stream().map(s -> isolated.get(s).ns()).toList();
-        List<Double> all = new ArrayList<>(v);
-        all.addAll(i);
-        boolean log = Text.needsLogAxis(all);
-        CategoryChart times = Look.bars(TIMES_HEIGHT, "write_bytes through the gate: vanilla (none) vs " + iso, SIZE_AXIS,
-                log ? "time per call (ns, log scale)" : "time per call (ns)");
-        if (log) {
-            Look.logAxis(times, all);
-            Look.fill(times.addSeries("vanilla", labels, v), Fill.LIGHT);
-            Look.fill(times.addSeries("isolated", labels, i), Fill.DARK_DIAGONAL);
-        } else {
-            Look.fill(times.addSeries("vanilla", labels, v, errors(sizes, vanilla)), Fill.LIGHT);
-            Look.fill(times.addSeries("isolated", labels, i, errors(sizes, isolated)), Fill.DARK_DIAGONAL);
-        }
+        Mark isoMark = MacroFigure.ISOLATED;
+        List<Double> xs = sizes.stream().map(Long::doubleValue).toList();
 
-        List<Double> slowdown = new ArrayList<>();
+        XYChart times = Look.chart(TIMES_HEIGHT, "write_bytes through the gate: vanilla (none) vs " + iso, SIZE_AXIS,
+                "time per call (ns, log scale)");
+        List<Double> range = new ArrayList<>();
         for (long s : sizes) {
-            slowdown.add(100 * (isolated.get(s).ns() / vanilla.get(s).ns() - 1));
+            for (JmhResult j : List.of(vanilla.get(s), isolated.get(s))) {
+                range.addAll(List.of(j.score(), j.score() - j.error(), j.score() + j.error()));
+            }
         }
-        List<Double> paper = sizes.stream().map(s -> PAPER.containsKey(s) ? 100 * PAPER.get(s) : Double.NaN).toList();
-        boolean marks = paper.stream().anyMatch(p -> !p.isNaN());
-        boolean slowLog = Text.needsLogAxis(slowdown);
-        CategoryChart slow = Look.bars(SLOWDOWN_HEIGHT, "Slowdown of " + iso + " over vanilla", SIZE_AXIS,
-                slowLog ? "slowdown (%, log scale)" : "slowdown (%)");
-        if (slowLog) {
-            List<Double> range = new ArrayList<>(slowdown);
-            range.addAll(paper);
-            Look.logAxis(slow, range);
-        }
-        slow.getStyler().setOverlapped(true);
-        Look.line(slow.addSeries("slowdown", labels, slowdown), SeriesMarkers.CIRCLE, Look.SOLID);
-        List<Canvas.LegendEntry> legend = new ArrayList<>(List.of(
-                Canvas.LegendEntry.bar("vanilla (none)", Fill.LIGHT),
-                Canvas.LegendEntry.bar(iso, Fill.DARK_DIAGONAL),
-                Canvas.LegendEntry.line("slowdown, this run", Look.SOLID, SeriesMarkers.CIRCLE)));
-        if (marks) {
-            CategorySeries p = slow.addSeries("paper", labels, paper);
-            Look.line(p, SeriesMarkers.DIAMOND, Look.SOLID);
-            p.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
-            legend.add(Canvas.LegendEntry.line(PAPER_LABEL, null, SeriesMarkers.DIAMOND));
+        Look.logY(times, range);
+        Look.logX(times, xs);
+        Look.numericX(times);
+        PointLayer t = Look.layer(times, 0);
+        for (long s : sizes) {
+            JmhResult v = vanilla.get(s);
+            JmhResult i = isolated.get(s);
+            t.value(s, v.score(), v.score() - v.error(), v.score() + v.error(), MacroFigure.VANILLA, -0.5, null);
+            t.value(s, i.score(), i.score() - i.error(), i.score() + i.error(), isoMark, 0.5, null);
         }
 
+        List<WelchDifference> diffs = differences(sizes, vanilla, isolated);
+        XYChart diff = Look.chart(DIFFERENCE_HEIGHT, "What the gate adds: " + iso + " minus vanilla, with 95% CI", SIZE_AXIS,
+                "difference per call (ns)");
+        List<Double> dr = new ArrayList<>();
+        diffs.forEach(d -> dr.addAll(List.of(d.difference(), d.low(), d.high())));
+        Look.linearY(diff, dr);
+        Look.headroom(diff, 0.35);
+        Look.logX(diff, xs);
+        Look.numericX(diff);
+        PointLayer d = Look.layer(diff, 0).verticalLabels();
+        d.guide(false, 0, Look.THIN, null);
+        for (int k = 0; k < sizes.size(); k++) {
+            WelchDifference w = diffs.get(k);
+            d.value(sizes.get(k), w.difference(), w.low(), w.high(), DIFFERENCE, 0, w.resolved() ? Text.change(w.relative()) : null);
+        }
+        long withoutInterval = diffs.stream().filter(w -> Double.isNaN(w.low())).count();
+
+        List<Canvas.LegendEntry> legend = List.of(
+                Canvas.LegendEntry.interval("vanilla (none)", MacroFigure.VANILLA),
+                Canvas.LegendEntry.interval(iso, isoMark),
+                Canvas.LegendEntry.interval("difference, Welch 95% CI; % of vanilla where the CI excludes 0", DIFFERENCE));
         Caption caption = new Caption("write_bytes, vanilla vs " + iso + ", " + Text.bytes(sizes.getFirst()) + " to "
                 + Text.bytes(sizes.getLast()),
-                "Top: time per call in nanoseconds of the unsafe kernel's `write_bytes` (a memset to a raw address) called through"
-                        + " the gate into UNSAFE_KERNEL, per size, on the vanilla build (`none`, light bars) and the isolated build (`"
-                        + backend + "`, dark hatched bars)" + (log ? ", log scale; JMH's 99.9% errors, at most "
-                        + String.format(java.util.Locale.ROOT, "%.1f%%", 100 * maxRelativeError(sizes, vanilla, isolated))
-                        + " of a score, are too small to draw there" : "; error bars are JMH's 99.9% errors") + "."
-                        + " Bottom: slowdown of isolated over vanilla in percent (circles)" + (slowLog ? ", log scale" : "")
-                        + (marks ? "; diamonds mark" : "; compare") + " the paper's values, ~440% at 1 B falling to 6% at 4 KB"
-                        + " (VEE'20, mpk on Intel hardware). Here: " + here(sizes, slowdown) + ".",
-                List.of(new Caption.Source(run.file(), run.provenance(), backend + " vs none")));
-        Canvas canvas = new Canvas(Look.WIDTH, List.of(times, slow),
-                legend, caption.footer());
+                "Top: time per call in nanoseconds (log scale) of the unsafe kernel's `write_bytes` (a memset to a raw address) called"
+                        + " through the gate into UNSAFE_KERNEL, per size in bytes (log scale), on the vanilla build (`none`, white circles)"
+                        + " and the isolated build (`" + backend + "`, black squares), each with JMH's 99.9% error as its interval"
+                        + " (side by side, not at different sizes). Bottom: the difference isolated minus vanilla in nanoseconds (diamonds)"
+                        + " with its Welch 95% interval over the measured iterations of all forks (JMH's rawData); where the interval"
+                        + " excludes zero, the label gives the difference as a share of the vanilla time, and"
+                        + " elsewhere no effect is claimed (a factor, ×, where the share would exceed +999%)."
+                        + (withoutInterval > 0 ? " " + Text.count(withoutInterval, "size") + " without two iterations per build in the"
+                        + " file (JMH's rawData) have no interval and no label." : "")
+                        + " The paper quotes ~440% at 1 B falling to 6% at 4 KB (VEE'20, mpk on Intel hardware). Here: "
+                        + here(sizes, diffs) + ".",
+                List.of(new Caption.Source(run.origin(), backend + " vs none")));
+        Canvas canvas = new Canvas(Look.WIDTH, List.of(times, diff), legend, caption.footer());
         return new Drawing("write-bytes-" + backend, canvas, caption);
     }
 
-    /** The slowdown at the first size, at 4 KB when measured, and at the last size. */
-    private static String here(List<Long> sizes, List<Double> slowdown) {
+    /** The difference at the first size, at the paper's sizes when measured, and at the last size. */
+    private static String here(List<Long> sizes, List<WelchDifference> diffs) {
         List<String> parts = new ArrayList<>();
         for (int k = 0; k < sizes.size(); k++) {
-            if (k == 0 || k == sizes.size() - 1 || sizes.get(k) == 4096L) {
-                parts.add(Text.percent(slowdown.get(k) / 100) + " at " + Text.bytes(sizes.get(k)));
+            if (k == 0 || k == sizes.size() - 1 || PAPER.containsKey(sizes.get(k))) {
+                WelchDifference w = diffs.get(k);
+                String ci = Double.isNaN(w.low()) ? "no interval"
+                        : String.format(Locale.ROOT, "95%% CI %.1f to %.1f ns", w.low(), w.high());
+                parts.add(String.format(Locale.ROOT, "%+.1f ns (%s; %s) at %s", w.difference(), ci,
+                        w.resolved() ? Text.percent(w.relative()) + " of vanilla" : "no effect claimed", Text.bytes(sizes.get(k))));
             }
         }
         return String.join(", ", parts);
-    }
-
-    /** JMH's errors, 0 where unknown. */
-    private static List<Double> errors(List<Long> sizes, Map<Long, JmhScore> scores) {
-        return sizes.stream().map(s -> Double.isNaN(scores.get(s).errorNs()) ? 0.0 : scores.get(s).errorNs()).toList();
-    }
-
-    private static double maxRelativeError(List<Long> sizes, Map<Long, JmhScore> vanilla, Map<Long, JmhScore> isolated) {
-        return sizes.stream().flatMap(s -> java.util.stream.Stream.of(vanilla.get(s), isolated.get(s)))
-                .filter(x -> !Double.isNaN(x.errorNs())).mapToDouble(x -> x.errorNs() / x.ns()).max().orElse(0);
     }
 }

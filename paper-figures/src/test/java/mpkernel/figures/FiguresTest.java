@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,8 +40,9 @@ class FiguresTest {
             "write-bytes-mprotect", new int[] {700, 860},
             "write-bytes-mpk-dry", new int[] {700, 860},
             "gate-cost", new int[] {460, 580},
-            "faults", new int[] {900, 1100},
-            "crossings", new int[] {480, 600});
+            "faults", new int[] {900, 1200},
+            "crossings", new int[] {480, 660},
+            "sweep", new int[] {560, 720});
 
     @TempDir
     static Path out;
@@ -100,7 +102,7 @@ class FiguresTest {
         String macro = caption("macrobenchmarks-mprotect");
         for (String fact : List.of("backend mprotect vs none", "Intel(R) Xeon(R) Processor, 2 cores", "no PKU, on the host (not QEMU)",
                 "date 2026-11-25T03:22:11Z", "commit 0123456789ab", "overhead-mprotect-20261125-032211.csv", "+0.60%", "VEE'20",
-                "not verified, so not shown: npb-mg")) {
+                "Not verified, so not shown: npb-mg", "+0.55% [+0.21%, +0.89%]", "equivalent: npb-ep, whetstone, dhrystone")) {
             assertTrue(macro.contains(fact), "macrobenchmarks caption lacks '" + fact + "':\n" + macro);
         }
         for (String name : EXPECTED.keySet()) {
@@ -109,7 +111,8 @@ class FiguresTest {
                 assertTrue(c.contains(fact), name + " caption lacks '" + fact + "':\n" + c);
             }
         }
-        assertTrue(caption("faults").contains("faults-mprotect-2.csv"), "every shard is named");
+        assertTrue(caption("faults").contains("faults-mprotect-1-shard1of2.csv") && caption("faults").contains("faults-mprotect-1-shard2of2.csv"),
+                "every shard is named");
         assertTrue(caption("faults").contains("QEMU TCG CPU version 2.5+, 2 cores; PKU, inside the QEMU guest"), "each file its own machine");
         assertTrue(caption("gate-cost").contains("5.50 ns"), "the floor is quoted");
     }
@@ -124,21 +127,30 @@ class FiguresTest {
                 "write_bytes: no results/bench-*.json with write_bytes scores; run ./mpk bench",
                 "gate cost: no results/bench-*.json with gate round-trip scores; run ./mpk bench",
                 "fault campaign: no results/faults-*.csv with a trial; run ./mpk faults",
-                "gate crossings: no complete results/overhead-*.csv with crossings of a verified benchmark; run ./mpk reproduce"),
+                "gate crossings: no complete results/overhead-*.csv with crossings of a verified benchmark; run ./mpk reproduce",
+                "sweep: no complete results/sweep-*.json; run ./mpk sweep"),
                 r.skipped());
     }
 
     @Test
     void someResultsGiveSomeFigures(@TempDir Path dir) throws IOException {
         Path results = Files.createDirectory(dir.resolve("results"));
-        Files.copy(FIXTURE.resolve("faults-mprotect-2.csv"), results.resolve("faults-mprotect-2.csv"));
-        Files.writeString(results.resolve("bench-broken.json"), "{\"provenance\": {}, \"jmh\": [{\"benchmark\": 1}]}");
+        Files.copy(FIXTURE.resolve("faults-mprotect-7.csv"), results.resolve("faults-mprotect-7.csv"));
         Figures.Result r = Figures.render(results, dir.resolve("figures"));
         assertEquals(List.of("faults"), r.rendered().stream().map(Figures.Rendered::name).toList());
-        assertEquals(4, r.skipped().size(), r.skipped().toString());
-        assertTrue(r.skipped().get(1).startsWith("write_bytes: cannot read bench-broken.json: ") && r.skipped().get(1).endsWith("; run ./mpk bench again"),
-                r.skipped().get(1));
+        assertEquals(List.of(results.resolve("faults-mprotect-7.csv")), r.rendered().getFirst().sources());
+        assertEquals(5, r.skipped().size(), r.skipped().toString());
         assertTrue(r.skipped().stream().noneMatch(s -> s.contains("\n")));
+    }
+
+    @Test
+    void aBadFileStopsEverythingBeforeAnyFigureIsWritten(@TempDir Path dir) throws IOException {
+        Path results = Files.createDirectory(dir.resolve("results"));
+        Files.copy(FIXTURE.resolve("faults-mprotect-7.csv"), results.resolve("faults-mprotect-7.csv"));
+        Files.writeString(results.resolve("bench-broken.json"), "{\"provenance\": {}, \"jmh\": [{\"benchmark\": 1}]}");
+        Figures.CannotDrawException e = assertThrows(Figures.CannotDrawException.class, () -> Figures.render(results, dir.resolve("figures")));
+        assertEquals(results.resolve("bench-broken.json") + ": no \"jmh[0].primaryMetric\"", e.getMessage());
+        assertFalse(Files.exists(dir.resolve("figures")), "nothing written");
     }
 
     @Test

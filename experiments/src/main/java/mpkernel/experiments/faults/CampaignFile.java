@@ -12,10 +12,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import mpkernel.results.AtomicFile;
+import mpkernel.results.BadResultFile;
+import mpkernel.results.CsvFile;
+import mpkernel.results.CsvText;
+import mpkernel.results.Provenance;
+
 /**
- * A campaign's CSV file: provenance as {@code # key: value} lines, the header, then one row per
- * finished trial, appended and forced to disk as each trial ends. Reopening a file resumes it:
- * its rows count as done, and a torn last line (a kill -9 mid-write) is cut away first.
+ * A campaign's CSV file ({@link CsvText}): provenance as {@code # key: value} lines, the header,
+ * then one row per finished trial, appended and forced to disk as each trial ends. Reopening a
+ * file resumes it: its rows count as done, and a torn last line (a kill -9 mid-write) is cut
+ * away first.
  */
 public final class CampaignFile implements AutoCloseable {
 
@@ -39,45 +46,36 @@ public final class CampaignFile implements AutoCloseable {
      *     mark of a killed run and is skipped
      */
     public static CampaignFile read(Path path) throws IOException {
-        String text;
+        CsvFile csv;
         try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (java.nio.charset.CharacterCodingException e) {
+            csv = CsvFile.read(path);
+        } catch (BadResultFile.NotText e) {
             throw new MalformedFileException(path + " is not a campaign file (not UTF-8 text)");
+        } catch (BadResultFile e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new MalformedFileException(path + " is not a campaign file (" + e.why() + ")");
         }
-        Map<String, String> header = new LinkedHashMap<>();
+        if (!csv.columns().equals(TrialResult.COLUMNS)) {
+            throw new MalformedFileException(path + " is not a campaign file (no trial,model,... header row)");
+        }
         List<TrialResult> rows = new ArrayList<>();
         List<Integer> malformed = new ArrayList<>();
-        List<String> lines = text.lines().toList();
-        boolean torn = !text.isEmpty() && !text.endsWith("\n");
-        boolean sawColumns = false;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.startsWith("# ")) {
-                int colon = line.indexOf(": ");
-                if (colon > 0) {
-                    header.put(line.substring(2, colon), line.substring(colon + 2));
-                }
-            } else if (line.equals(String.join(",", TrialResult.COLUMNS))) {
-                sawColumns = true;
-            } else if (!line.isBlank()) {
-                TrialResult r = TrialResult.parse(line);
-                if (r != null) {
-                    rows.add(r);
-                } else if (!(torn && i == lines.size() - 1)) {
-                    malformed.add(i + 1);
-                }
+        for (CsvFile.Row row : csv.rows()) {
+            TrialResult r = TrialResult.of(row.cells());
+            if (r != null) {
+                rows.add(r);
+            } else if (!(csv.torn() && row == csv.rows().getLast())) {
+                malformed.add(row.line());
             }
-        }
-        if (!sawColumns) {
-            throw new MalformedFileException(path + " is not a campaign file (no trial,model,... header row)");
         }
         if (!malformed.isEmpty()) {
             throw new MalformedFileException(path + ": " + malformed.size() + " malformed row(s) at line(s) "
                     + String.join(", ", malformed.stream().limit(20).map(String::valueOf).toList())
                     + (malformed.size() > 20 ? ", ..." : ""));
         }
-        return new CampaignFile(path, header, rows);
+        return new CampaignFile(path, csv.provenance().fields(), rows);
     }
 
     /** A file that is not a well-formed campaign file; the message names the file and the lines. */
@@ -103,13 +101,7 @@ public final class CampaignFile implements AutoCloseable {
                 }
             }
         } else {
-            Files.createDirectories(path.toAbsolutePath().getParent());
-            StringBuilder sb = new StringBuilder();
-            header.forEach((k, v) -> sb.append("# ").append(k).append(": ").append(v).append('\n'));
-            sb.append(String.join(",", TrialResult.COLUMNS)).append('\n');
-            Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
-            Files.writeString(tmp, sb.toString(), StandardCharsets.UTF_8);
-            Files.move(tmp, path, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            AtomicFile.writeString(path, CsvText.head(new Provenance(header), TrialResult.COLUMNS));
             f = new CampaignFile(path, new LinkedHashMap<>(header), new ArrayList<>());
         }
         f.channel = FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
@@ -133,7 +125,6 @@ public final class CampaignFile implements AutoCloseable {
     /** Appends a finished trial and forces it to disk. */
     public synchronized void append(TrialResult r) throws IOException {
         writer.write(r.csv());
-        writer.write('\n');
         writer.flush();
         channel.force(false);
         rows.add(r);

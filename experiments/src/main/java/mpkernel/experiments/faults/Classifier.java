@@ -71,7 +71,7 @@ public final class Classifier {
             outcome = Outcome.BENIGN;
             detail = "-";
         }
-        return new TrialResult(trial, outcome, "-", "-", 0, detail.replace(',', ';'), millis);
+        return new TrialResult(trial, outcome, "-", "-", 0, detail, millis);
     }
 
     /** The output hash the trial kernel reported, or {@code -}. */

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import mpkernel.results.WilsonInterval;
+
 /**
  * A campaign's results per backend: model-by-outcome counts, the detection rate over the trials
  * that isolation must catch (with its Wilson interval), and the failures that matter: silent
@@ -42,9 +44,9 @@ public final class Summary {
      * Detection rate among trials whose fault the policy forbids (see {@link Trial#mustBeDetected()}):
      * stopped by a protection fault or by the confinement of the kernel process.
      */
-    public Wilson detection(String backend) {
+    public WilsonInterval detection(String backend) {
         List<TrialResult> must = trials(backend).stream().filter(r -> mustBeDetected(r)).toList();
-        return Wilson.of(must.stream().filter(r -> r.outcome() == Outcome.DETECTED_BY_ISOLATION
+        return WilsonInterval.of(must.stream().filter(r -> r.outcome() == Outcome.DETECTED_BY_ISOLATION
                 || r.outcome() == Outcome.DENIED_BY_CONFINEMENT).count(), must.size());
     }
 
@@ -84,10 +86,10 @@ public final class Summary {
                 }
                 sb.append('\n');
             });
-            Wilson w = detection(backend);
+            WilsonInterval w = detection(backend);
             sb.append(String.format(Locale.ROOT, "  detected by isolation: %d of %d faults the policy forbids = %s [95%% Wilson %s, %s]"
                     + " (protection faults and confinement refusals)%n",
-                    w.successes(), w.trials(), pct(w.rate()), pct(w.low()), pct(w.high())));
+                    w.successes(), w.trials(), pct(w.share()), pct(w.low()), pct(w.high())));
             sb.append(String.format(Locale.ROOT, "  silent kernel corruption: %d, secret leaked: %d, false alarms in control trials: %d%n",
                     count(backend, Outcome.SILENT_KERNEL_CORRUPTION), count(backend, Outcome.SECRET_LEAKED), falseAlarms(backend)));
         }

@@ -134,7 +134,7 @@ public final class KernelLaunch {
      * module may not be loaded into a kernel.
      */
     public List<String> problems() {
-        ProgramCatalog catalog = ProgramCatalog.onModulePath(modulePath);
+        ProgramCatalog catalog = catalog(modulePath);
         return catalog.find(program).map(e -> e.module() == null ? List.<String>of() : catalog.problems(e.module()))
                 .orElse(List.of("unknown program '" + program + "'; known: " + String.join(", ", catalog.programs().keySet())));
     }
@@ -145,7 +145,7 @@ public final class KernelLaunch {
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
-        String module = ProgramCatalog.onModulePath(modulePath).find(program).orElseThrow().module();
+        String module = catalog(modulePath).find(program).orElseThrow().module();
         long base = RegionLayout.randomBase(RANDOM);
         RegionLayout layout = RegionLayout.plan(Kernel.policy(domains, KERNEL_BYTES, userBytes), base);
         byte[] tokenBytes = new byte[32];
@@ -189,6 +189,17 @@ public final class KernelLaunch {
         KernelReport.Reports reports = KernelReport.read(fate.stdout(), token);
         return new KernelOutcome(backend, fate, reports, leaks(fate, secret), RunsInReader.onModulePath(modulePath).withUserModule(module));
     }
+
+    /**
+     * The programs on {@code modulePath}, read from its class files once per launcher: a campaign
+     * launches thousands of kernels from one module path, and inside the PKU guest reading every
+     * class file again costs seconds per trial.
+     */
+    private static ProgramCatalog catalog(String modulePath) {
+        return CATALOGS.computeIfAbsent(modulePath, ProgramCatalog::onModulePath);
+    }
+
+    private static final java.util.Map<String, ProgramCatalog> CATALOGS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Whether the secret appears, in hex of either case, in what the child printed. */
     private static boolean leaks(Fate fate, byte[] secret) {

@@ -1,19 +1,18 @@
 package mpkernel.experiments.overhead;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import mpkernel.results.AtomicFile;
+import mpkernel.results.CsvText;
+import mpkernel.results.JsonText;
+import mpkernel.results.Provenance;
 
 /**
  * The overhead experiment's output: the console table, and the result files (CSV summary and
@@ -131,22 +130,19 @@ public final class OverheadReport {
 
     /** Writes {@code <base>.csv} and {@code <base>.json} atomically. */
     public void write(Path base, List<BenchmarkResult> results, boolean complete) throws IOException {
-        Files.createDirectories(base.toAbsolutePath().getParent());
-        atomically(base.resolveSibling(base.getFileName() + ".csv"), csv(results, complete));
-        atomically(base.resolveSibling(base.getFileName() + ".json"), json(results, complete));
+        AtomicFile.writeString(base.resolveSibling(base.getFileName() + ".csv"), csv(results, complete));
+        AtomicFile.writeString(base.resolveSibling(base.getFileName() + ".json"), json(results, complete));
     }
 
     String csv(List<BenchmarkResult> results, boolean complete) {
-        StringBuilder sb = new StringBuilder();
-        provenance.forEach((k, v) -> sb.append("# ").append(k).append(": ").append(v).append('\n'));
-        sb.append("# complete: ").append(complete).append('\n');
-        sb.append("# isolated_backend: ").append(settings.isolated().cliName()).append('\n');
-        sb.append("# order: ABBA, pairs: ").append(settings.pairs()).append(", margin: ").append(settings.margin()).append('\n');
-        sb.append("# estimator: ").append(Slowdown.ESTIMATOR).append('\n');
-        sb.append("# measured_columns: ").append(String.join(",", MEASURED_COLUMNS)).append('\n');
-        sb.append("# projected_columns: ").append(String.join(",", PROJECTED_COLUMNS))
-                .append(projection == null ? " (empty: nothing projected)" : " (arithmetic, not measured: " + Projection.FORMULA + ")").append('\n');
-        sb.append(String.join(",", COLUMNS)).append('\n');
+        Provenance head = new Provenance(provenance).with("complete", Boolean.toString(complete))
+                .with("isolated_backend", settings.isolated().cliName())
+                .with("order", "ABBA, pairs: " + settings.pairs() + ", margin: " + settings.margin())
+                .with("estimator", Slowdown.ESTIMATOR)
+                .with("measured_columns", String.join(",", MEASURED_COLUMNS))
+                .with("projected_columns", String.join(",", PROJECTED_COLUMNS) + (projection == null ? " (empty: nothing projected)"
+                        : " (arithmetic, not measured: " + Projection.FORMULA + ")"));
+        StringBuilder sb = new StringBuilder(CsvText.head(head, COLUMNS));
         for (BenchmarkResult r : results) {
             List<String> row = new ArrayList<>(List.of(r.benchmark(), String.join(" ", r.args())));
             if (r.verified()) {
@@ -159,16 +155,14 @@ public final class OverheadReport {
             } else {
                 row.addAll(List.of("", "", "", "", "", "", "", "", "", "false", "", "", "", "", ""));
             }
-            sb.append(String.join(",", row)).append('\n');
+            sb.append(CsvText.row(row));
         }
         return sb.toString();
     }
 
     String json(List<BenchmarkResult> results, boolean complete) {
         JsonObject root = new JsonObject();
-        JsonObject prov = new JsonObject();
-        provenance.forEach(prov::addProperty);
-        root.add("provenance", prov);
+        root.add("provenance", new Provenance(provenance).json());
         root.addProperty("complete", complete);
         JsonObject set = new JsonObject();
         set.addProperty("isolated_backend", settings.isolated().cliName());
@@ -184,7 +178,6 @@ public final class OverheadReport {
         root.addProperty("paper_average_slowdown", PAPER_AVERAGE);
         JsonArray benchmarks = new JsonArray();
         JsonArray forks = new JsonArray();
-        Gson gson = new GsonBuilder().serializeSpecialFloatingPointValues().create();
         for (BenchmarkResult r : results) {
             JsonObject b = new JsonObject();
             b.addProperty("benchmark", r.benchmark());
@@ -197,7 +190,7 @@ public final class OverheadReport {
                 Slowdown s = r.slowdown();
                 b.addProperty("vanilla_s", s.vanillaSeconds());
                 b.addProperty("isolated_s", s.isolatedSeconds());
-                b.add("slowdown", gson.toJsonTree(s));
+                b.add("slowdown", JsonText.tree(s));
                 b.addProperty("verdict", s.verdict().name());
                 b.addProperty("syscalls_per_run", r.syscallsPerRun());
                 b.addProperty("unsafe_calls_per_run", r.unsafeCallsPerRun());
@@ -208,22 +201,22 @@ public final class OverheadReport {
                 }
             }
             benchmarks.add(b);
-            r.vanilla().forEach(f -> forks.add(gson.toJsonTree(f)));
-            r.isolated().forEach(f -> forks.add(gson.toJsonTree(f)));
+            r.vanilla().forEach(f -> forks.add(JsonText.tree(f)));
+            r.isolated().forEach(f -> forks.add(JsonText.tree(f)));
         }
         root.add("benchmarks", benchmarks);
         SuiteSlowdown suite = suite(results);
-        JsonObject avg = gson.toJsonTree(suite).getAsJsonObject();
+        JsonObject avg = JsonText.tree(suite).getAsJsonObject();
         avg.addProperty("estimator", SuiteSlowdown.ESTIMATOR);
         root.add("suite", avg);
         if (projection != null) {
-            JsonObject p = gson.toJsonTree(projection).getAsJsonObject();
+            JsonObject p = JsonText.tree(projection).getAsJsonObject();
             p.addProperty("source", Projection.SOURCE);
             p.addProperty("note", "PROJECTED, not measured: " + Projection.FORMULA);
             root.add("projection", p);
         }
         root.add("forks", forks);
-        return gson.newBuilder().setPrettyPrinting().create().toJson(root) + "\n";
+        return JsonText.of(root);
     }
 
     /** Small percentages (the projection) with enough digits to be non-zero. */
@@ -233,11 +226,5 @@ public final class OverheadReport {
 
     private static String num(double x) {
         return Double.isNaN(x) ? "" : String.format(Locale.ROOT, "%.6g", x);
-    }
-
-    private static void atomically(Path file, String content) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, content, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -5,13 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import mpkernel.results.BadResultFile;
+import mpkernel.results.BenchFile;
+import mpkernel.results.JmhResult;
 
 /**
  * The JMH gate round trips ({@code GateBench.roundTrip}) of one commit, from the newest
@@ -24,33 +25,34 @@ import com.google.gson.JsonParser;
  */
 public record JmhRoundTrips(Path file, Map<String, Double> nanos, Map<String, Double> errors) {
 
-    /** The round trips of {@code commit} in {@code results}, if a bench run of that commit is there. */
-    public static Optional<JmhRoundTrips> of(Path results, String commit) throws IOException {
+    /**
+     * The round trips of {@code commit} in {@code results}, if a bench run of that commit is there.
+     *
+     * @throws BadResultFile when a bench file newer than the one found cannot be read
+     */
+    public static Optional<JmhRoundTrips> of(Path results, String commit) throws IOException, BadResultFile {
         if (!Files.isDirectory(results)) {
             return Optional.empty();
         }
-        try (Stream<Path> files = Files.list(results)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().matches("bench-\\d{8}-\\d{6}\\.json"))
-                    .sorted(Comparator.reverseOrder()).toList()) {
-                JsonObject root = JsonParser.parseString(Files.readString(f)).getAsJsonObject();
-                JsonElement c = root.getAsJsonObject("provenance").get("commit");
-                if (c == null || !c.getAsString().equals(commit)) {
-                    continue;
-                }
-                Map<String, Double> nanos = new HashMap<>();
-                Map<String, Double> errors = new HashMap<>();
-                for (JsonElement e : root.getAsJsonArray("jmh")) {
-                    JsonObject r = e.getAsJsonObject();
-                    if (r.get("benchmark").getAsString().endsWith("GateBench.roundTrip")) {
-                        String backend = r.getAsJsonObject("params").get("backend").getAsString();
-                        JsonObject m = r.getAsJsonObject("primaryMetric");
-                        nanos.put(backend, m.get("score").getAsDouble());
-                        errors.put(backend, m.get("scoreError").isJsonPrimitive() && m.get("scoreError").getAsJsonPrimitive().isNumber()
-                                ? m.get("scoreError").getAsDouble() : Double.NaN);
-                    }
-                }
-                return Optional.of(new JmhRoundTrips(f, nanos, errors));
+        List<Path> files;
+        try (Stream<Path> s = Files.list(results)) {
+            files = s.filter(p -> p.getFileName().toString().matches("bench-\\d{8}-\\d{6}\\.json")).sorted(Comparator.reverseOrder()).toList();
+        }
+        for (Path f : files) {
+            BenchFile bench = BenchFile.read(f);
+            if (!bench.provenance().find("commit").orElse("").equals(commit)) {
+                continue;
             }
+            Map<String, Double> nanos = new HashMap<>();
+            Map<String, Double> errors = new HashMap<>();
+            for (JmhResult r : bench.results()) {
+                if (r.shortName().equals("GateBench.roundTrip") && r.backend() != null) {
+                    JmhResult ns = r.inNanos();
+                    nanos.put(r.backend(), ns.score());
+                    errors.put(r.backend(), ns.error());
+                }
+            }
+            return Optional.of(new JmhRoundTrips(f, nanos, errors));
         }
         return Optional.empty();
     }

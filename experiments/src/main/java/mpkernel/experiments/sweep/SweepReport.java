@@ -1,20 +1,18 @@
 package mpkernel.experiments.sweep;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import mpkernel.experiments.overhead.Slowdown;
 import mpkernel.isolation.Backend;
+import mpkernel.results.JsonText;
+import mpkernel.results.Provenance;
 
 /**
  * A sweep's output: the console table and {@code sweep-<stamp>.json}, written atomically after
@@ -84,9 +82,7 @@ public final class SweepReport {
     /** Writes {@code file} atomically. */
     public void write(Path file, List<SweepStep> steps, boolean complete) throws IOException {
         JsonObject root = new JsonObject();
-        JsonObject prov = new JsonObject();
-        provenance.forEach(prov::addProperty);
-        root.add("provenance", prov);
+        root.add("provenance", new Provenance(provenance).json());
         root.addProperty("complete", complete);
         JsonObject settings = new JsonObject();
         settings.addProperty("program", "sweep");
@@ -131,20 +127,16 @@ public final class SweepReport {
                 p.addProperty("ci_low", d.ciLow());
                 p.addProperty("ci_high", d.ciHigh());
                 p.addProperty("verified", s.verified());
-                p.add("vanilla_s", new GsonBuilder().create().toJsonTree(s.vanillaSeconds()));
-                p.add("isolated_s", new GsonBuilder().create().toJsonTree(s.isolatedSeconds()));
-                p.add("crossings", new GsonBuilder().create().toJsonTree(s.crossings()));
+                p.add("vanilla_s", JsonText.tree(s.vanillaSeconds()));
+                p.add("isolated_s", JsonText.tree(s.isolatedSeconds()));
+                p.add("crossings", JsonText.tree(s.crossings()));
                 points.add(p);
             }
             o.add("steps", points);
             backends.add(o);
         }
         root.add("backends", backends);
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, new GsonBuilder().serializeSpecialFloatingPointValues().setPrettyPrinting().create().toJson(root) + "\n",
-                StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        JsonText.write(file, root);
     }
 
     private static String pct(double x) {

@@ -42,7 +42,7 @@ class CrossingCostTest {
         CrossingCost cost = CrossingCost.of(synthetic(40, 0.003, 0.002, 1));
         assertTrue(cost.ciLow() <= 40 && 40 <= cost.ciHigh(), cost.toString());
         assertTrue(cost.detected(), cost.toString());
-        assertEquals(50, cost.points());
+        assertEquals(SweepPlan.FULL.size() * 5, cost.points());
     }
 
     @Test

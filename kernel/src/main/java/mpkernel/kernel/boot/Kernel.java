@@ -77,15 +77,19 @@ public final class Kernel implements AutoCloseable {
                 ? "backend none: the unisolated baseline)" : "a kernel inside a JVM that also runs other code)");
         if (config.confine()) {
             Preload.modules();
+            BootTrace.mark("preload");
         }
         this.iso = Isolation.boot(config.backend(), policy(config), config.base());
         this.safeGate = iso.gate(Domain.SAFE_KERNEL);
+        BootTrace.mark("isolation");
         try {
             safeGate.run(this::wire);
             consoleDevice.start();
+            BootTrace.mark("wire");
             if (config.confine()) {
                 Preload.warmUp();
                 confinement = iso.confine(config.strict());
+                BootTrace.mark("confine");
             }
         } catch (RuntimeException | Error e) {
             close();

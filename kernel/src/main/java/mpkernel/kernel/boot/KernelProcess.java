@@ -39,6 +39,7 @@ public final class KernelProcess {
     }
 
     public static void main(String[] args) {
+        BootTrace.main();
         Options o;
         try {
             o = Options.parse(args);
@@ -62,6 +63,7 @@ public final class KernelProcess {
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException(String.join("; ", problems));
             }
+            BootTrace.mark("catalog");
             kernel = Kernel.boot(config);
         } catch (IsolationUnavailableException | IllegalArgumentException | IllegalStateException | NoSuchAlgorithmException e) {
             throw fail(e.getMessage());
@@ -95,7 +97,12 @@ public final class KernelProcess {
                     kernel.syscallGate().crossings() - sys0, kernel.unsafeGate().crossings() - unsafe0,
                     kernel.driverGate().crossings() - driver0, hash, result, leaked).payload());
         }
+        BootTrace.mark("runs");
         kernel.report(new KernelReport.End(kernel.integrity(), kernel.consoleBadFrames()).payload());
+        if (BootTrace.ON) {
+            BootTrace.mark("end");
+            err(BootTrace.line());
+        }
         // not System.exit: no shutdown hook a program registered runs after the kernel's last word
         Runtime.getRuntime().halt(status);
     }

@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import mpkernel.kernel.api.Sys;
 
 /**
  * The command line shared by the benchmark ports: {@code --flag value} (or {@code --flag=value})
@@ -12,8 +11,8 @@ import mpkernel.kernel.api.Sys;
  *
  * <p>Why a class of its own: each program must turn every malformed argument into exit status 2
  * with one usage line on standard error, never a stack trace, so all parsing failures are
- * funnelled into one exception type, {@link Invalid}, that the program catches in one place and
- * hands to {@link #usage}.
+ * funnelled into one exception type, {@link Invalid}, that {@link BenchProgram} catches in one
+ * place and turns into {@link #usage}.
  */
 final class BenchArgs {
 
@@ -99,6 +98,15 @@ final class BenchArgs {
         return size;
     }
 
+    /** Which of {@code small}, {@code normal} and {@code large} the named size, one of {@link #SIZES}, picks. */
+    static long bySize(String size, long small, long normal, long large) {
+        return switch (size) {
+            case "small" -> small;
+            case "large" -> large;
+            default -> normal;
+        };
+    }
+
     /** The integer value of {@code flag} in {@code [min, max]}, or {@code fallback} when it was not given. */
     long number(String flag, long fallback, long min, long max) {
         String text = values.get(flag);
@@ -119,11 +127,10 @@ final class BenchArgs {
     }
 
     /**
-     * Writes {@code <program>: <problem>; usage: <program> <options>} as one line to standard
-     * error and returns the exit status for a bad command line, 2.
+     * The one line for a bad command line, {@code <program>: <problem>; usage: <program> <options>},
+     * which {@link BenchProgram} writes to standard error before it returns exit status 2.
      */
-    static int usage(Sys sys, String program, String options, Invalid problem) {
-        sys.write(Sys.STDERR, program + ": " + problem.getMessage() + "; usage: " + program + " " + options + "\n");
-        return 2;
+    static String usage(String program, String options, Invalid problem) {
+        return program + ": " + problem.getMessage() + "; usage: " + program + " " + options + "\n";
     }
 }

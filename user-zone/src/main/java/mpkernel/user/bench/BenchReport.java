@@ -20,11 +20,6 @@ final class BenchReport {
         return String.format(Locale.ROOT, format, args);
     }
 
-    /** Seconds between two {@link Sys#CLOCK_MONOTONIC} readings. */
-    static double seconds(long startNanos, long endNanos) {
-        return (endNanos - startNanos) / 1e9;
-    }
-
     /** Appends {@code format} formatted by {@link #fmt}. */
     BenchReport add(String format, Object... args) {
         text.append(fmt(format, args));

@@ -47,14 +47,9 @@ final class ClassicArgs {
         return new ClassicArgs(parsed.size(), knobs);
     }
 
-    /** The chosen named size ({@code default} if none was given). */
-    String size() {
-        return size;
-    }
-
-    /** The knob's value if given, else {@code fallback} (the size's choice). */
-    long knob(String name, long fallback) {
-        return knobs.getOrDefault(name, fallback);
+    /** The knob's value if given, else the one of {@code small}, {@code normal} and {@code large} the size picks. */
+    long knob(String name, long small, long normal, long large) {
+        return knobs.getOrDefault(name, BenchArgs.bySize(size, small, normal, large));
     }
 
     /**

@@ -5,7 +5,6 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import mpkernel.kernel.api.Program;
 import mpkernel.kernel.api.Sys;
-import mpkernel.kernel.api.UserProgram;
 
 /**
  * The Dhrystone benchmark as a user program: Dhrystone 2.1 (R. P. Weicker, "Dhrystone: a synthetic
@@ -26,11 +25,10 @@ import mpkernel.kernel.api.UserProgram;
  * (default 0 at {@code small}, else 3,000,000); the timed run starts from fresh data as the
  * original does, so its final values do not depend on the warm-up.
  */
-@Program(name = "dhrystone", description = "Dhrystone 2.1 (Weicker 1988), Dhrystones per second and DMIPS")
-public final class Dhrystone implements UserProgram {
+@Program(name = Dhrystone.NAME, description = "Dhrystone 2.1 (Weicker 1988), Dhrystones per second and DMIPS")
+public final class Dhrystone extends BenchProgram<Dhrystone.Params> {
 
-    private static final String NAME = "dhrystone";
-    private static final String USAGE = "[--size small|default|large] [--runs N] [--warmup N]";
+    static final String NAME = "dhrystone";
     /** Dhrystones per second of the VAX 11/780, the 1 MIPS reference machine. */
     static final double VAX_DHRYSTONES = 1757.0;
 
@@ -43,34 +41,35 @@ public final class Dhrystone implements UserProgram {
 
     /** For tests: {@code expectedHook} may alter the "should be" values before the comparison. */
     Dhrystone(UnaryOperator<DhryValues> expectedHook) {
+        super(NAME, "[--size small|default|large] [--runs N] [--warmup N]");
         this.expectedHook = expectedHook;
     }
 
-    @Override
-    public int main(Sys sys, List<String> args) {
-        ClassicArgs parsed;
-        try {
-            parsed = ClassicArgs.parse(args, Set.of("runs"), Set.of(ClassicArgs.WARMUP));
-        } catch (BenchArgs.Invalid e) {
-            return BenchArgs.usage(sys, NAME, USAGE, e);
-        }
-        long runs = parsed.knob("runs", switch (parsed.size()) {
-            case "small" -> 50_000L;
-            case "large" -> 200_000_000L;
-            default -> 40_000_000L;
-        });
-        long warmup = parsed.knob(ClassicArgs.WARMUP, parsed.size().equals("small") ? 0 : 3_000_000L);
-        if (runs > Integer.MAX_VALUE - 10) {
-            return BenchArgs.usage(sys, NAME, USAGE,
-                    new BenchArgs.Invalid("--runs must stay below 2^31 - 10 (Arr_2_Glob[8][7] is an int)"));
-        }
+    /** One run: {@code runs} timed and {@code warmup} untimed runs through Dhrystone, and the size label. */
+    record Params(String label, long runs, long warmup) {
+    }
 
-        BenchReport report = new BenchReport();
+    @Override
+    Params parse(List<String> args) {
+        ClassicArgs parsed = ClassicArgs.parse(args, Set.of("runs"), Set.of(ClassicArgs.WARMUP));
+        long runs = parsed.knob("runs", 50_000, 40_000_000, 200_000_000);
+        if (runs > Integer.MAX_VALUE - 10) {
+            throw new BenchArgs.Invalid("--runs must stay below 2^31 - 10 (Arr_2_Glob[8][7] is an int)");
+        }
+        return new Params(parsed.label(), runs, parsed.knob(ClassicArgs.WARMUP, 0, 3_000_000, 3_000_000));
+    }
+
+    @Override
+    Result run(Sys sys, Params p, BenchMemory memory, BenchReport report) {
+        long runs = p.runs();
+        long warmup = p.warmup();
         report.add("%nDhrystone Benchmark, Version 2.1 (Language: Java, data in mpkernel user memory)%n%n")
                 .add("Warm-up: %d untimed runs on a separate copy of the data%n", warmup)
                 .add("Execution starts, %d runs through Dhrystone%n", runs);
         report.flush(sys);
 
+        // Dhrystone's data is a DhryMemory of its own, not from memory: the program mallocs its records
+        // itself, as the C original does, and the warm-up's copy must be gone before the timed run.
         if (warmup > 0) {
             try (DhryMemory scratch = new DhryMemory(sys)) {
                 DhryProcs program = new DhryProcs(scratch);
@@ -78,16 +77,15 @@ public final class Dhrystone implements UserProgram {
                 program.run(warmup);
             }
         }
-        try (DhryMemory memory = new DhryMemory(sys)) {
-            DhryProcs program = new DhryProcs(memory);
+        try (DhryMemory data = new DhryMemory(sys)) {
+            DhryProcs program = new DhryProcs(data);
             program.initialise();
-            long start = sys.clockGettime(Sys.CLOCK_MONOTONIC);
+            Stopwatch timed = Stopwatch.start(sys);
             program.run(runs);
-            long end = sys.clockGettime(Sys.CLOCK_MONOTONIC);
-            double seconds = BenchReport.seconds(start, end);
+            double seconds = timed.lap();
 
-            DhryValues actual = DhryValues.read(memory);
-            DhryValues expected = expectedHook.apply(DhryValues.expected(runs, memory.nextPtrGlobAddress()));
+            DhryValues actual = DhryValues.read(data);
+            DhryValues expected = expectedHook.apply(DhryValues.expected(runs, data.nextPtrGlobAddress()));
             boolean verified = printValues(report, actual, expected);
 
             double perSecond = seconds > 0 ? runs / seconds : 0.0;
@@ -98,7 +96,7 @@ public final class Dhrystone implements UserProgram {
                     .add("Total seconds for %d runs through Dhrystone: %.6f%n", runs, seconds)
                     .add(verified ? "Verification: SUCCESSFUL (all final values as they should be)%n"
                             : "Verification: FAILED (see MISMATCH above)%n");
-            return report.finish(sys, NAME, parsed.label(), seconds, verified);
+            return new Result(p.label(), seconds, verified);
         }
     }
 

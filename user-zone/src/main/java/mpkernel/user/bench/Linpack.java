@@ -1,12 +1,9 @@
 package mpkernel.user.bench;
 
-import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
-
 import java.util.List;
 import java.util.Set;
 import mpkernel.kernel.api.Program;
 import mpkernel.kernel.api.Sys;
-import mpkernel.kernel.api.UserProgram;
 
 /**
  * The LINPACK benchmark as a user program: solve a seeded random dense system {@code A x = b}
@@ -30,75 +27,57 @@ import mpkernel.kernel.api.UserProgram;
  * <p>Sizes (order {@code n}): {@code small} 200, {@code default} 2500 (about 3 s, 3.5-4
  * GFLOPS, on an idle 2.6 GHz Xeon; 50 MB of matrix), {@code large} 4000; {@code --n} and {@code --seed} override.
  */
-@Program(name = "linpack", description = "LINPACK benchmark: LU solve of a seeded random dense system, MFLOPS (Dongarra)")
-public final class Linpack implements UserProgram {
+@Program(name = Linpack.NAME, description = "LINPACK benchmark: LU solve of a seeded random dense system, MFLOPS (Dongarra)")
+public final class Linpack extends BenchProgram<Linpack.Params> {
 
     static final String NAME = "linpack";
 
     private static final Set<String> FLAGS = Set.of("size", "n", "seed");
-    private static final String USAGE = "[--size small|default|large] [--n N] [--seed S]";
 
-    private boolean corruptResult;
+    private final ResultHooks<LinpackSystem> hooks;
 
     /** The program, as the kernel's service loader creates it. */
     public Linpack() {
+        this(ResultHooks.none());
     }
 
-    /** Test hook: perturbs the computed solution before the residual check, so the check must fail. */
-    Linpack corruptResult() {
-        corruptResult = true;
-        return this;
+    /** For tests: {@code hooks} may corrupt the computed solution before the residual check. */
+    Linpack(ResultHooks<LinpackSystem> hooks) {
+        super(NAME, "[--size small|default|large] [--n N] [--seed S]");
+        this.hooks = hooks;
     }
 
     /** The problem of one run. */
     record Params(String label, int n, long seed) {
-
-        static Params from(List<String> args) {
-            BenchArgs parsed = BenchArgs.parse(args, FLAGS);
-            String size = parsed.size();
-            int preset = switch (size) {
-                case "small" -> 200;
-                case "large" -> 4000;
-                default -> 2500;
-            };
-            int n = (int) parsed.number("n", preset, 1, 8192);
-            long seed = parsed.number("seed", 1325, Long.MIN_VALUE, Long.MAX_VALUE);
-            String label = parsed.has("n") ? "n" + n : size;
-            return new Params(label, n, seed);
-        }
     }
 
     @Override
-    public int main(Sys sys, List<String> args) {
-        Params p;
-        try {
-            p = Params.from(args);
-        } catch (BenchArgs.Invalid e) {
-            return BenchArgs.usage(sys, NAME, USAGE, e);
+    Params parse(List<String> args) {
+        BenchArgs parsed = BenchArgs.parse(args, FLAGS);
+        String size = parsed.size();
+        int n = (int) parsed.number("n", BenchArgs.bySize(size, 200, 2500, 4000), 1, 8192);
+        long seed = parsed.number("seed", 1325, Long.MIN_VALUE, Long.MAX_VALUE);
+        String label = parsed.has("n") ? "n" + n : size;
+        return new Params(label, n, seed);
+    }
+
+    @Override
+    Result run(Sys sys, Params p, BenchMemory memory, BenchReport report) {
+        LinpackSystem s = LinpackSystem.allocate(memory, p.n());
+        s.generate(p.seed());
+        Stopwatch timed = Stopwatch.start(sys);
+        int info = LinpackLu.dgefa(s);
+        double dgefa = timed.lap();
+        if (info < 0) {
+            LinpackLu.dgesl(s);
         }
-        LinpackSystem s = LinpackSystem.allocate(sys, p.n());
-        try {
-            s.generate(p.seed());
-            long t0 = sys.clockGettime(Sys.CLOCK_MONOTONIC);
-            int info = LinpackLu.dgefa(s);
-            long t1 = sys.clockGettime(Sys.CLOCK_MONOTONIC);
-            if (info < 0) {
-                LinpackLu.dgesl(s);
-            }
-            long t2 = sys.clockGettime(Sys.CLOCK_MONOTONIC);
-            if (corruptResult) {
-                s.b.setAtIndex(JAVA_DOUBLE, 0, s.b.getAtIndex(JAVA_DOUBLE, 0) + 1e-6);
-            }
-            LinpackResidual.Result check = info < 0 ? LinpackResidual.check(s, p.seed()) : null;
-            boolean verified = check != null && check.passed();
-            double dgefa = BenchReport.seconds(t0, t1);
-            double dgesl = BenchReport.seconds(t1, t2);
-            BenchReport report = new BenchReport();
-            report(report, p, info, check, verified, dgefa, dgesl);
-            return report.finish(sys, NAME, p.label(), dgefa + dgesl, verified);
-        } finally {
-            s.free(sys);
-        }
+        double dgesl = timed.lap();
+        hooks.beforeCheck(s);
+        LinpackResidual.Result check = info < 0 ? LinpackResidual.check(s, p.seed()) : null;
+        boolean verified = check != null && check.passed();
+        hooks.afterCheck(s);
+        report(report, p, info, check, verified, dgefa, dgesl);
+        return new Result(p.label(), dgefa + dgesl, verified);
     }
 
     private static void report(BenchReport out, Params p, int info, LinpackResidual.Result c, boolean verified,

@@ -4,7 +4,6 @@ import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import java.lang.foreign.MemorySegment;
-import mpkernel.kernel.api.Sys;
 
 /**
  * The LINPACK linear system in user-heap memory: the {@code n x n} matrix {@code a} stored by
@@ -38,13 +37,13 @@ final class LinpackSystem {
         this.scratch = scratch;
     }
 
-    /** Allocates a system of order {@code n} with {@code sys.malloc}; free it with {@link #free}. */
-    static LinpackSystem allocate(Sys sys, int n) {
-        MemorySegment a = sys.malloc((long) n * n * Double.BYTES);
-        MemorySegment b = sys.malloc((long) n * Double.BYTES);
-        MemorySegment x = sys.malloc((long) n * Double.BYTES);
-        MemorySegment ipvt = sys.malloc((long) n * Integer.BYTES);
-        MemorySegment scratch = sys.malloc((long) n * Double.BYTES);
+    /** Allocates a system of order {@code n} from {@code memory}. */
+    static LinpackSystem allocate(BenchMemory memory, int n) {
+        MemorySegment a = memory.doubles((long) n * n);
+        MemorySegment b = memory.doubles(n);
+        MemorySegment x = memory.doubles(n);
+        MemorySegment ipvt = memory.ints(n);
+        MemorySegment scratch = memory.doubles(n);
         return new LinpackSystem(n, a, b, x, ipvt, scratch);
     }
 
@@ -70,14 +69,5 @@ final class LinpackSystem {
     /** Pivot row chosen at step {@code k}. */
     int pivot(int k) {
         return ipvt.getAtIndex(JAVA_INT, k);
-    }
-
-    /** Returns the memory to the user heap. */
-    void free(Sys sys) {
-        sys.free(scratch);
-        sys.free(ipvt);
-        sys.free(x);
-        sys.free(b);
-        sys.free(a);
     }
 }

@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import mpkernel.kernel.api.Program;
 import mpkernel.kernel.api.Sys;
-import mpkernel.kernel.api.UserProgram;
 
 /**
  * The Livermore Fortran Kernels as a user program: F. H. McMahon, "The Livermore Fortran Kernels:
@@ -36,14 +35,13 @@ import mpkernel.kernel.api.UserProgram;
  * original's calibration pass, so that the timed samples run JIT-compiled code (default 0 at
  * {@code small}, else 30; without it the first part's figures measure the interpreter).
  */
-@Program(name = "livermore", description = "Livermore Fortran Kernels (McMahon 1986), 24 kernels, MFLOPS")
-public final class Livermore implements UserProgram {
+@Program(name = Livermore.NAME, description = "Livermore Fortran Kernels (McMahon 1986), 24 kernels, MFLOPS")
+public final class Livermore extends BenchProgram<Livermore.Params> {
 
-    private static final String USAGE = "[--size small|default|large] [--samples N] [--warmup N]";
+    static final String NAME = "livermore";
 
     private final UnaryOperator<double[][]> expectedHook;
     private final boolean perSample;
-    private final String name;
 
     /** The program as the kernel runs it. */
     public Livermore() {
@@ -55,9 +53,13 @@ public final class Livermore implements UserProgram {
      * expected checksum table; {@code perSample} reads the clock around every sample.
      */
     Livermore(UnaryOperator<double[][]> expectedHook, boolean perSample) {
+        super(perSample ? LivermoreSamples.NAME : NAME, "[--size small|default|large] [--samples N] [--warmup N]");
         this.expectedHook = expectedHook;
         this.perSample = perSample;
-        this.name = perSample ? LivermoreSamples.NAME : "livermore";
+    }
+
+    /** One run: {@code samples} timed and {@code warmup} untimed samples of every kernel in every part; the size label. */
+    record Params(String label, long samples, long warmup) {
     }
 
     /** One kernel's outcome in one part. */
@@ -73,22 +75,18 @@ public final class Livermore implements UserProgram {
     }
 
     @Override
-    public int main(Sys sys, List<String> args) {
-        ClassicArgs parsed;
-        try {
-            parsed = ClassicArgs.parse(args, Set.of("samples"), Set.of(ClassicArgs.WARMUP));
-        } catch (BenchArgs.Invalid e) {
-            return BenchArgs.usage(sys, name, USAGE, e);
-        }
-        long samples = parsed.knob("samples", switch (parsed.size()) {
-            case "small" -> 1;
-            case "large" -> 1400;
-            default -> 350;
-        });
-        long warmup = parsed.knob(ClassicArgs.WARMUP, parsed.size().equals("small") ? 0 : 30);
+    Params parse(List<String> args) {
+        ClassicArgs parsed = ClassicArgs.parse(args, Set.of("samples"), Set.of(ClassicArgs.WARMUP));
+        return new Params(parsed.label(), parsed.knob("samples", 1, 350, 1400),
+                parsed.knob(ClassicArgs.WARMUP, 0, 30, 30));
+    }
+
+    @Override
+    Result run(Sys sys, Params p, BenchMemory memory, BenchReport report) {
+        long samples = p.samples();
+        long warmup = p.warmup();
         double[][] expected = expectedHook.apply(copy(LfkExpected.CHECKSUM));
 
-        BenchReport report = new BenchReport();
         report.add("%nL.L.N.L. FORTRAN KERNELS: MFLOPS (McMahon 1986), double precision, data in mpkernel user memory%n")
                 .add("Passes per sample: Loop x %d; samples per kernel: %d, after %d untimed warm-up samples; clock read %s%n",
                         LfkParams.PASS_MULTIPLIER, samples, warmup, perSample ? "around every sample" : "once per kernel");
@@ -113,7 +111,7 @@ public final class Livermore implements UserProgram {
                 ? "Verification: SUCCESSFUL (all 72 checksums agree with the reference table to >= %d digits)%n"
                 : "Verification: FAILED (checksums marked FAIL differ from the reference table; >= %d digits needed)%n",
                 LfkCheck.REQUIRED_DIGITS);
-        return report.finish(sys, name, parsed.label(), totalSeconds, verified);
+        return new Result(p.label(), totalSeconds, verified);
     }
 
     /**

@@ -2,16 +2,12 @@ package mpkernel.user.bench;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
-
-import mpkernel.kernel.api.Sys;
 
 /**
  * The command line every NPB port accepts: {@code [--class S|W|A]} (also {@code --class=S}),
- * default class S, and the {@code main} the ports share. The NPB problem classes are the only
- * size knob, as in the original suite, so that every run is one of the officially verified
- * configurations.
+ * default class S. The NPB problem classes are the only size knob, as in the original suite, so
+ * that every run is one of the officially verified configurations.
  *
  * @param npbClass the problem class letter
  */
@@ -20,46 +16,20 @@ record NpbArgs(char npbClass) {
     /** The classes the ports carry reference values for. */
     static final String CLASSES = "SWA";
 
-    /** One NPB port's run once its command line is accepted; returns the exit status. */
-    interface Body {
-        int run(char npbClass, NpbMemory memory);
-    }
+    /** The options as the usage line shows them. */
+    static final String OPTIONS = "[--class S|W|A]  (NPB problem class, default S)";
 
     /**
-     * Parses {@code args}; empty when an option or class is not understood. The class letter is
-     * case-insensitive; a repeated {@code --class} counts with its last value.
+     * Parses {@code args}. The class letter is case-insensitive; a repeated {@code --class}
+     * counts with its last value.
+     *
+     * @throws BenchArgs.Invalid for an option other than {@code --class} or an unknown class
      */
-    static Optional<NpbArgs> parse(List<String> args) {
-        String value;
-        try {
-            value = BenchArgs.parseLastWins(args, Set.of("class")).word("class", "S").toUpperCase(Locale.ROOT);
-        } catch (BenchArgs.Invalid e) {
-            return Optional.empty();
-        }
+    static NpbArgs parse(List<String> args) {
+        String value = BenchArgs.parseLastWins(args, Set.of("class")).word("class", "S").toUpperCase(Locale.ROOT);
         if (value.length() != 1 || CLASSES.indexOf(value.charAt(0)) < 0) {
-            return Optional.empty();
+            throw new BenchArgs.Invalid("unknown class '" + value + "'");
         }
-        return Optional.of(new NpbArgs(value.charAt(0)));
-    }
-
-    /** The one usage line for bad arguments. */
-    static String usage(String program) {
-        return "usage: " + program + " [--class S|W|A]  (NPB problem class, default S)\n";
-    }
-
-    /**
-     * The {@code main} of an NPB port: on bad {@code args} writes the usage line to standard
-     * error and returns 2; otherwise runs {@code body} with the chosen class and a fresh
-     * {@link NpbMemory}, freed however the body ends.
-     */
-    static int main(Sys sys, List<String> args, String program, Body body) {
-        Optional<NpbArgs> parsed = parse(args);
-        if (parsed.isEmpty()) {
-            sys.write(Sys.STDERR, usage(program));
-            return 2;
-        }
-        try (NpbMemory memory = new NpbMemory(sys)) {
-            return body.run(parsed.get().npbClass(), memory);
-        }
+        return new NpbArgs(value.charAt(0));
     }
 }

@@ -3,12 +3,10 @@ package mpkernel.user.bench;
 import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 
 import java.lang.foreign.MemorySegment;
-import java.util.List;
 import java.util.function.UnaryOperator;
 
 import mpkernel.kernel.api.Program;
 import mpkernel.kernel.api.Sys;
-import mpkernel.kernel.api.UserProgram;
 
 /**
  * NPB CG, serial: estimates the smallest eigenvalue of a large random sparse symmetric positive
@@ -23,15 +21,13 @@ import mpkernel.kernel.api.UserProgram;
  *
  * <p>Verification (NPB): {@code |zeta - zeta_ref| / zeta_ref <= 1e-10}.
  */
-@Program(name = "npb-cg", description = "NPB 3.x CG: sparse eigenvalue estimate by conjugate gradient (--class S|W|A)")
-public final class NpbCg implements UserProgram {
+@Program(name = NpbCg.NAME, description = "NPB 3.x CG: sparse eigenvalue estimate by conjugate gradient (--class S|W|A)")
+public final class NpbCg extends NpbProgram<NpbCgParams> {
 
-    private static final String NAME = "npb-cg";
+    static final String NAME = "npb-cg";
 
     private static final double EPSILON = 1.0e-10;
     private static final long SEED = 314159265L;
-
-    private final UnaryOperator<NpbCgParams> tweak;
 
     /** The program with the official reference values. */
     public NpbCg() {
@@ -40,23 +36,17 @@ public final class NpbCg implements UserProgram {
 
     /** Test hook: {@code tweak} may replace the class's reference values. */
     NpbCg(UnaryOperator<NpbCgParams> tweak) {
-        this.tweak = tweak;
+        super(NAME, NpbCgParams::forClass, tweak);
     }
 
     @Override
-    public int main(Sys sys, List<String> args) {
-        return NpbArgs.main(sys, args, NAME,
-                (npbClass, memory) -> run(sys, memory, tweak.apply(NpbCgParams.forClass(npbClass))));
-    }
-
-    private int run(Sys sys, NpbMemory memory, NpbCgParams p) {
+    Result run(Sys sys, NpbCgParams p, BenchMemory memory, BenchReport report) {
         int n = p.na();
-        BenchReport report = new BenchReport();
         report.add("%n%n NAS Parallel Benchmarks (NPB3.3-SER, mpkernel) - CG Benchmark%n%n");
         report.add(" Size: %11d%n", n);
         report.add(" Iterations: %5d%n", p.niter());
 
-        long initStart = sys.clockGettime(Sys.CLOCK_MONOTONIC);
+        Stopwatch init = Stopwatch.start(sys);
         NpbRandom rng = new NpbRandom(SEED);
         rng.randlc(NpbRandom.A);
         NpbCgMatrix matrix = NpbCgMatrix.generate(p, rng, memory);
@@ -67,12 +57,11 @@ public final class NpbCg implements UserProgram {
         solver.solve(x);
         normalise(x, solver.z(), n);
         fill(x, n, 1.0);
-        long initEnd = sys.clockGettime(Sys.CLOCK_MONOTONIC);
-        report.add("%n Initialization time = %15.3f seconds%n%n", BenchReport.seconds(initStart, initEnd));
+        report.add("%n Initialization time = %15.3f seconds%n%n", init.lap());
         report.add("   iteration           ||r||                 zeta%n");
 
         double zeta = 0.0;
-        long start = sys.clockGettime(Sys.CLOCK_MONOTONIC);
+        Stopwatch timed = Stopwatch.start(sys);
         for (int it = 1; it <= p.niter(); it++) {
             double rnorm = solver.solve(x);
             double xz = dot(x, solver.z(), n);
@@ -80,8 +69,7 @@ public final class NpbCg implements UserProgram {
             report.add("    %5d       %20.14e%20.13f%n", it, rnorm, zeta);
             normalise(x, solver.z(), n);
         }
-        long end = sys.clockGettime(Sys.CLOCK_MONOTONIC);
-        double seconds = BenchReport.seconds(start, end);
+        double seconds = timed.lap();
 
         double error = Math.abs(zeta - p.zetaReference()) / p.zetaReference();
         boolean verified = error <= EPSILON;
@@ -95,9 +83,8 @@ public final class NpbCg implements UserProgram {
         long nnz = (long) p.nonzer() * (p.nonzer() + 1);
         double operations = 2.0 * p.niter() * n
                 * (3.0 + nnz + NpbCgSolver.CG_ITERATIONS * (5.0 + nnz) + 3.0);
-        NpbReport.completed(report, "CG", p.npbClass(), Integer.toString(n), p.niter(), seconds,
+        return NpbReport.completed(report, "CG", p.npbClass(), Integer.toString(n), p.niter(), seconds,
                 NpbReport.mops(operations, seconds), "floating point", verified);
-        return report.finish(sys, NAME, String.valueOf(p.npbClass()), seconds, verified);
     }
 
     private static void fill(MemorySegment v, int n, double value) {

@@ -25,7 +25,7 @@ import java.lang.foreign.MemorySegment;
 record NpbCgMatrix(MemorySegment values, MemorySegment columns, MemorySegment rowStart, long nonzeros) {
 
     /** Generates the matrix of class {@code p}, drawing from {@code rng}; memory from {@code memory}. */
-    static NpbCgMatrix generate(NpbCgParams p, NpbRandom rng, NpbMemory memory) {
+    static NpbCgMatrix generate(NpbCgParams p, NpbRandom rng, BenchMemory memory) {
         int n = p.na();
         int perVector = p.nonzer() + 1;
         MemorySegment vectorLength = memory.ints(n);
@@ -86,7 +86,7 @@ record NpbCgMatrix(MemorySegment values, MemorySegment columns, MemorySegment ro
 
     /** Sums the scaled outer products into sorted rows, then squeezes out the unused slots. */
     private static NpbCgMatrix assemble(NpbCgParams p, MemorySegment vectorLength, MemorySegment vectorIndex,
-                                        MemorySegment vectorValue, NpbMemory memory) {
+                                        MemorySegment vectorValue, BenchMemory memory) {
         int n = p.na();
         int perVector = p.nonzer() + 1;
         // Upper bound of each row's length: every vector touching row j contributes all its entries.

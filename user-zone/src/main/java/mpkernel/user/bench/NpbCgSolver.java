@@ -25,7 +25,7 @@ final class NpbCgSolver {
     private final MemorySegment r;
 
     /** A solver for {@code matrix} of order {@code n}, with work vectors from {@code memory}. */
-    NpbCgSolver(NpbCgMatrix matrix, int n, NpbMemory memory) {
+    NpbCgSolver(NpbCgMatrix matrix, int n, BenchMemory memory) {
         this.matrix = matrix;
         this.n = n;
         this.z = memory.doubles(n);

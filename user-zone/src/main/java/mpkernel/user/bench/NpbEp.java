@@ -3,12 +3,10 @@ package mpkernel.user.bench;
 import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 
 import java.lang.foreign.MemorySegment;
-import java.util.List;
 import java.util.function.UnaryOperator;
 
 import mpkernel.kernel.api.Program;
 import mpkernel.kernel.api.Sys;
-import mpkernel.kernel.api.UserProgram;
 
 /**
  * NPB EP ("embarrassingly parallel"), serial: generates 2^(M+1) uniform deviates with the NPB
@@ -26,18 +24,16 @@ import mpkernel.kernel.api.UserProgram;
  * NPB criterion), and additionally the number of accepted pairs and, where published, every annulus
  * count must match exactly.
  */
-@Program(name = "npb-ep", description = "NPB 3.x EP: Gaussian deviates by the polar method (--class S|W|A)")
-public final class NpbEp implements UserProgram {
+@Program(name = NpbEp.NAME, description = "NPB 3.x EP: Gaussian deviates by the polar method (--class S|W|A)")
+public final class NpbEp extends NpbProgram<NpbEpParams> {
 
-    private static final String NAME = "npb-ep";
+    static final String NAME = "npb-ep";
 
     private static final int MK = 16;
     private static final int NK = 1 << MK;
     private static final int NQ = 10;
     private static final long SEED = 271828183L;
     private static final double EPSILON = 1.0e-8;
-
-    private final UnaryOperator<NpbEpParams> tweak;
 
     /** The program with the official reference values. */
     public NpbEp() {
@@ -46,21 +42,16 @@ public final class NpbEp implements UserProgram {
 
     /** Test hook: {@code tweak} may replace the class's reference values. */
     NpbEp(UnaryOperator<NpbEpParams> tweak) {
-        this.tweak = tweak;
+        super(NAME, NpbEpParams::forClass, tweak);
     }
 
     @Override
-    public int main(Sys sys, List<String> args) {
-        return NpbArgs.main(sys, args, NAME,
-                (npbClass, memory) -> run(sys, memory, tweak.apply(NpbEpParams.forClass(npbClass))));
-    }
-
-    private int run(Sys sys, NpbMemory memory, NpbEpParams p) {
+    Result run(Sys sys, NpbEpParams p, BenchMemory memory, BenchReport report) {
         MemorySegment x = memory.doubles(2L * NK);
         MemorySegment q = memory.zeroedDoubles(NQ);
         int batches = 1 << (p.m() - MK);
 
-        long start = sys.clockGettime(Sys.CLOCK_MONOTONIC);
+        Stopwatch timed = Stopwatch.start(sys);
         // an = a^(2^(MK+1)): the multiplier that skips one batch of 2*NK deviates.
         long an = NpbRandom.A;
         for (int i = 0; i <= MK; i++) {
@@ -89,12 +80,10 @@ public final class NpbEp implements UserProgram {
         for (int l = 0; l < NQ; l++) {
             pairs += q.getAtIndex(JAVA_DOUBLE, l);
         }
-        long end = sys.clockGettime(Sys.CLOCK_MONOTONIC);
-        double seconds = BenchReport.seconds(start, end);
+        double seconds = timed.lap();
 
         boolean verified = verify(p, sx, sy, pairs, q);
         long size = 1L << (p.m() + 1);
-        BenchReport report = new BenchReport();
         report.add("%n%n NAS Parallel Benchmarks (NPB3.3-SER, mpkernel) - EP Benchmark%n%n");
         report.add(" Number of random numbers generated: %15d%n%n", size);
         report.add("EP Benchmark Results:%n%n");
@@ -106,9 +95,8 @@ public final class NpbEp implements UserProgram {
         for (int l = 0; l < NQ; l++) {
             report.add("%3d%15.0f%n", l, q.getAtIndex(JAVA_DOUBLE, l));
         }
-        NpbReport.completed(report, "EP", p.npbClass(), Long.toString(size), 0, seconds,
+        return NpbReport.completed(report, "EP", p.npbClass(), Long.toString(size), 0, seconds,
                 NpbReport.mops(Math.pow(2.0, p.m() + 1), seconds), "Random numbers generated", verified);
-        return report.finish(sys, NAME, String.valueOf(p.npbClass()), seconds, verified);
     }
 
     /** The seed of batch {@code k}: {@code s * an^k mod 2^46}, by binary powering of {@code an}. */

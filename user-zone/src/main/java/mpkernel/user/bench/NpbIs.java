@@ -3,12 +3,10 @@ package mpkernel.user.bench;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import java.lang.foreign.MemorySegment;
-import java.util.List;
 import java.util.function.UnaryOperator;
 
 import mpkernel.kernel.api.Program;
 import mpkernel.kernel.api.Sys;
-import mpkernel.kernel.api.UserProgram;
 
 /**
  * NPB IS, serial: ranks a large sequence of integer keys ten times with a bucketed counting sort.
@@ -23,14 +21,12 @@ import mpkernel.kernel.api.UserProgram;
  * <p>Verification (NPB): all 5 partial checks in each of the 10 timed iterations and the full
  * sortedness check pass, i.e. 51 checks.
  */
-@Program(name = "npb-is", description = "NPB 3.x IS: integer key ranking by bucketed counting sort (--class S|W|A)")
-public final class NpbIs implements UserProgram {
+@Program(name = NpbIs.NAME, description = "NPB 3.x IS: integer key ranking by bucketed counting sort (--class S|W|A)")
+public final class NpbIs extends NpbProgram<NpbIsParams> {
 
-    private static final String NAME = "npb-is";
+    static final String NAME = "npb-is";
 
     private static final long SEED = 314159265L;
-
-    private final UnaryOperator<NpbIsParams> tweak;
 
     /** The program with the official reference values. */
     public NpbIs() {
@@ -39,40 +35,33 @@ public final class NpbIs implements UserProgram {
 
     /** Test hook: {@code tweak} may replace the class's reference values. */
     NpbIs(UnaryOperator<NpbIsParams> tweak) {
-        this.tweak = tweak;
+        super(NAME, NpbIsParams::forClass, tweak);
     }
 
     @Override
-    public int main(Sys sys, List<String> args) {
-        return NpbArgs.main(sys, args, NAME,
-                (npbClass, memory) -> run(sys, memory, tweak.apply(NpbIsParams.forClass(npbClass))));
-    }
-
-    private int run(Sys sys, NpbMemory memory, NpbIsParams p) {
+    Result run(Sys sys, NpbIsParams p, BenchMemory memory, BenchReport report) {
         MemorySegment keys = memory.ints(p.totalKeys());
         generateKeys(p, keys);
         NpbIsRanker ranker = new NpbIsRanker(p, keys, memory);
 
         ranker.rank(1);
         ranker.resetPassed();
-        long start = sys.clockGettime(Sys.CLOCK_MONOTONIC);
+        Stopwatch timed = Stopwatch.start(sys);
         for (int iteration = 1; iteration <= NpbIsParams.ITERATIONS; iteration++) {
             ranker.rank(iteration);
         }
-        long end = sys.clockGettime(Sys.CLOCK_MONOTONIC);
-        double seconds = BenchReport.seconds(start, end);
+        double seconds = timed.lap();
         ranker.fullVerify();
         boolean verified = ranker.passed() == NpbIsParams.TEST_SIZE * NpbIsParams.ITERATIONS + 1;
 
-        BenchReport report = new BenchReport();
         report.add("%n%n NAS Parallel Benchmarks (NPB3.3-SER, mpkernel) - IS Benchmark%n%n");
         report.add(" Size:  %d  (class %c)%n", p.totalKeys(), p.npbClass());
         report.add(" Iterations:   %d%n%n", NpbIsParams.ITERATIONS);
         report.add(" Checks passed: %d of %d%n", ranker.passed(),
                 NpbIsParams.TEST_SIZE * NpbIsParams.ITERATIONS + 1);
-        NpbReport.completed(report, "IS", p.npbClass(), Integer.toString(p.totalKeys()), NpbIsParams.ITERATIONS, seconds,
-                NpbReport.mops((double) NpbIsParams.ITERATIONS * p.totalKeys(), seconds), "keys ranked", verified);
-        return report.finish(sys, NAME, String.valueOf(p.npbClass()), seconds, verified);
+        return NpbReport.completed(report, "IS", p.npbClass(), Integer.toString(p.totalKeys()), NpbIsParams.ITERATIONS,
+                seconds, NpbReport.mops((double) NpbIsParams.ITERATIONS * p.totalKeys(), seconds), "keys ranked",
+                verified);
     }
 
     /** NPB's create_seq: each key is {@code Bmax/4} times the sum of four consecutive deviates. */

@@ -25,7 +25,7 @@ final class NpbIsRanker {
     private int passed;
 
     /** A ranker over {@code keys} (class {@code p}), with work arrays from {@code memory}. */
-    NpbIsRanker(NpbIsParams p, MemorySegment keys, NpbMemory memory) {
+    NpbIsRanker(NpbIsParams p, MemorySegment keys, BenchMemory memory) {
         this.p = p;
         this.keys = keys;
         this.sortedByBucket = memory.ints(p.totalKeys());

@@ -1,13 +1,10 @@
 package mpkernel.user.bench;
 
 import java.lang.foreign.MemorySegment;
-import java.util.List;
-import java.util.Locale;
 import java.util.function.UnaryOperator;
 
 import mpkernel.kernel.api.Program;
 import mpkernel.kernel.api.Sys;
-import mpkernel.kernel.api.UserProgram;
 
 /**
  * NPB MG, serial: four V-cycle multigrid iterations for the 3-D Poisson problem {@code A u = v}
@@ -23,14 +20,12 @@ import mpkernel.kernel.api.UserProgram;
  * <p>Verification (NPB): {@code |norm - norm_ref| / norm_ref <= 1e-8} for the L2 norm of the
  * final residual.
  */
-@Program(name = "npb-mg", description = "NPB 3.x MG: V-cycle multigrid on a periodic 3-D grid (--class S|W|A)")
-public final class NpbMg implements UserProgram {
+@Program(name = NpbMg.NAME, description = "NPB 3.x MG: V-cycle multigrid on a periodic 3-D grid (--class S|W|A)")
+public final class NpbMg extends NpbProgram<NpbMgParams> {
 
-    private static final String NAME = "npb-mg";
+    static final String NAME = "npb-mg";
 
     private static final double EPSILON = 1.0e-8;
-
-    private final UnaryOperator<NpbMgParams> tweak;
 
     /** The program with the official reference values. */
     public NpbMg() {
@@ -39,13 +34,7 @@ public final class NpbMg implements UserProgram {
 
     /** Test hook: {@code tweak} may replace the class's reference values. */
     NpbMg(UnaryOperator<NpbMgParams> tweak) {
-        this.tweak = tweak;
-    }
-
-    @Override
-    public int main(Sys sys, List<String> args) {
-        return NpbArgs.main(sys, args, NAME,
-                (npbClass, memory) -> run(sys, memory, tweak.apply(NpbMgParams.forClass(npbClass))));
+        super(NAME, NpbMgParams::forClass, tweak);
     }
 
     /** Grid hierarchy: level k (1..levels) has {@code 2^k + 2} points per dimension at element {@code base[k]}. */
@@ -63,7 +52,8 @@ public final class NpbMg implements UserProgram {
         }
     }
 
-    private int run(Sys sys, NpbMemory memory, NpbMgParams p) {
+    @Override
+    Result run(Sys sys, NpbMgParams p, BenchMemory memory, BenchReport report) {
         int top = p.levels();
         Levels levels = Levels.of(top);
         int m = levels.points()[top];
@@ -72,16 +62,16 @@ public final class NpbMg implements UserProgram {
         MemorySegment v = memory.doubles((long) m * m * m);
         NpbMgKernels kernels = new NpbMgKernels(m, memory);
 
-        long initStart = sys.clockGettime(Sys.CLOCK_MONOTONIC);
+        Stopwatch init = Stopwatch.start(sys);
         NpbMgSource.fill(v, p.n());
         kernels.residual(u, 0, v, 0, r, 0, m);
         vCycle(kernels, levels, top, u, v, r);
         kernels.residual(u, 0, v, 0, r, 0, m);
         NpbMgKernels.zero(u, 0, m);
         NpbMgSource.fill(v, p.n());
-        long initEnd = sys.clockGettime(Sys.CLOCK_MONOTONIC);
+        double initSeconds = init.lap();
 
-        long start = sys.clockGettime(Sys.CLOCK_MONOTONIC);
+        Stopwatch timed = Stopwatch.start(sys);
         kernels.residual(u, 0, v, 0, r, 0, m);
         NpbMgKernels.norm(r, 0, m);
         for (int it = 1; it <= p.iterations(); it++) {
@@ -89,17 +79,15 @@ public final class NpbMg implements UserProgram {
             kernels.residual(u, 0, v, 0, r, 0, m);
         }
         double norm = NpbMgKernels.norm(r, 0, m);
-        long end = sys.clockGettime(Sys.CLOCK_MONOTONIC);
-        double seconds = BenchReport.seconds(start, end);
+        double seconds = timed.lap();
 
         double error = Math.abs(norm - p.normReference()) / p.normReference();
         boolean verified = error <= EPSILON;
-        String size = String.format(Locale.ROOT, "%dx%dx%d", p.n(), p.n(), p.n());
-        BenchReport report = new BenchReport();
+        String size = BenchReport.fmt("%dx%dx%d", p.n(), p.n(), p.n());
         report.add("%n%n NAS Parallel Benchmarks (NPB3.3-SER, mpkernel) - MG Benchmark%n%n");
         report.add(" Size: %4dx%4dx%4d  (class %c)%n", p.n(), p.n(), p.n(), p.npbClass());
         report.add(" Iterations: %3d%n%n", p.iterations());
-        report.add(" Initialization time: %15.3f seconds%n%n", BenchReport.seconds(initStart, initEnd));
+        report.add(" Initialization time: %15.3f seconds%n%n", initSeconds);
         report.add(" Benchmark completed%n");
         report.add(verified ? " VERIFICATION SUCCESSFUL%n" : " VERIFICATION FAILED%n");
         report.add(" L2 Norm is  %20.13e%n", norm);
@@ -108,9 +96,8 @@ public final class NpbMg implements UserProgram {
             report.add(" The correct L2 Norm is %20.13e%n", p.normReference());
         }
         double points = (double) p.n() * p.n() * p.n();
-        NpbReport.completed(report, "MG", p.npbClass(), size, p.iterations(), seconds,
+        return NpbReport.completed(report, "MG", p.npbClass(), size, p.iterations(), seconds,
                 NpbReport.mops(58.0 * p.iterations() * points, seconds), "floating point", verified);
-        return report.finish(sys, NAME, String.valueOf(p.npbClass()), seconds, verified);
     }
 
     /** One V-cycle {@code u = u + M^k r} from the finest level {@code top} down to level 1 and back (NPB's mg3P). */

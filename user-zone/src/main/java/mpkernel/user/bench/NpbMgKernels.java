@@ -31,7 +31,7 @@ final class NpbMgKernels {
     private final MemorySegment line3;
 
     /** Operators with line buffers for grids of up to {@code maxPoints} points per dimension. */
-    NpbMgKernels(int maxPoints, NpbMemory memory) {
+    NpbMgKernels(int maxPoints, BenchMemory memory) {
         line1 = memory.doubles(maxPoints);
         line2 = memory.doubles(maxPoints);
         line3 = memory.doubles(maxPoints);

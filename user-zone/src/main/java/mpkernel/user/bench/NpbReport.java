@@ -12,9 +12,13 @@ final class NpbReport {
     private NpbReport() {
     }
 
-    /** Appends NPB's closing block to {@code report}. */
-    static void completed(BenchReport report, String benchmark, char npbClass, String size, int iterations,
-                          double seconds, double mops, String operationType, boolean verified) {
+    /**
+     * Appends NPB's closing block to {@code report} and returns the run's result, whose size
+     * label is the class letter.
+     */
+    static BenchProgram.Result completed(BenchReport report, String benchmark, char npbClass, String size,
+                                         int iterations, double seconds, double mops, String operationType,
+                                         boolean verified) {
         report.add("%n %s Benchmark Completed.%n", benchmark);
         field(report, "Class", String.valueOf(npbClass));
         field(report, "Size", size);
@@ -24,6 +28,7 @@ final class NpbReport {
         field(report, "Operation type", operationType);
         field(report, "Verification", verified ? "SUCCESSFUL" : "UNSUCCESSFUL");
         field(report, "Version", "3.3.1 (mpkernel Java)");
+        return new BenchProgram.Result(String.valueOf(npbClass), seconds, verified);
     }
 
     private static void field(BenchReport report, String name, String value) {

@@ -1,13 +1,11 @@
 package mpkernel.user.bench;
 
-import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static mpkernel.user.bench.BenchReport.fmt;
 
 import java.util.List;
 import java.util.Set;
 import mpkernel.kernel.api.Program;
 import mpkernel.kernel.api.Sys;
-import mpkernel.kernel.api.UserProgram;
 
 /**
  * Phoenix k-means as a user program: clusters {@code n} seeded random integer points of
@@ -37,104 +35,63 @@ import mpkernel.kernel.api.UserProgram;
  * <p>Options: {@code --size small|default|large}, {@code --points N}, {@code --dims D},
  * {@code --clusters K}, {@code --max-value G}, {@code --seed S}.
  */
-@Program(name = "phoenix-kmeans", description = "Phoenix k-means clustering of seeded random points (Ranger et al., HPCA'07)")
-public final class PhoenixKmeans implements UserProgram {
+@Program(name = PhoenixKmeans.NAME, description = "Phoenix k-means clustering of seeded random points (Ranger et al., HPCA'07)")
+public final class PhoenixKmeans extends BenchProgram<PhoenixKmeans.Params> {
 
     static final String NAME = "phoenix-kmeans";
     /** Safety bound on assignment passes; integer k-means converges far sooner on random data. */
     static final int MAX_PASSES = 1000;
 
     private static final Set<String> FLAGS = Set.of("size", "points", "dims", "clusters", "max-value", "seed");
-    private static final String USAGE = "[--size small|default|large] [--points N] [--dims D]"
-            + " [--clusters K] [--max-value G] [--seed S]";
 
-    /** Lets a test see the converged state before it is freed. */
-    interface ResultObserver {
-        void converged(PhoenixKmeansData data, int passes);
-    }
-
-    private boolean corruptResult;
-    private ResultObserver observer;
+    private final ResultHooks<PhoenixKmeansData> hooks;
 
     /** The program, as the kernel's service loader creates it. */
     public PhoenixKmeans() {
+        this(ResultHooks.none());
     }
 
-    /** Test hook: shifts one mean after convergence, so the self-check must fail. */
-    PhoenixKmeans corruptResult() {
-        corruptResult = true;
-        return this;
-    }
-
-    /** Test hook: shows the converged state to {@code observer}. */
-    PhoenixKmeans observeResult(ResultObserver resultObserver) {
-        observer = resultObserver;
-        return this;
+    /** For tests: {@code hooks} may corrupt the converged state before the self-check and observe it after. */
+    PhoenixKmeans(ResultHooks<PhoenixKmeansData> hooks) {
+        super(NAME, "[--size small|default|large] [--points N] [--dims D] [--clusters K] [--max-value G] [--seed S]");
+        this.hooks = hooks;
     }
 
     /** The problem of one run. */
     record Params(String label, int points, int dims, int clusters, int maxValue, long seed) {
-
-        static Params from(List<String> args) {
-            BenchArgs parsed = BenchArgs.parse(args, FLAGS);
-            String size = parsed.size();
-            int[] preset = switch (size) {
-                case "small" -> new int[] {10_000, 3, 16};
-                case "large" -> new int[] {100_000, 3, 100};
-                default -> new int[] {40_000, 3, 100};
-            };
-            int points = (int) parsed.number("points", preset[0], 1, 50_000_000);
-            int dims = (int) parsed.number("dims", preset[1], 1, 1_000);
-            int clusters = (int) parsed.number("clusters", preset[2], 1, 100_000);
-            int maxValue = (int) parsed.number("max-value", 1_000, 1, 1 << 20);
-            long seed = parsed.number("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
-            if ((long) points * dims > (1L << 28)) {
-                throw new BenchArgs.Invalid("points x dims must not exceed 2^28");
-            }
-            boolean custom = parsed.has("points") || parsed.has("dims") || parsed.has("clusters") || parsed.has("max-value");
-            String label = custom ? fmt("p%d-d%d-k%d-g%d", points, dims, clusters, maxValue) : size;
-            return new Params(label, points, dims, clusters, maxValue, seed);
-        }
     }
 
     @Override
-    public int main(Sys sys, List<String> args) {
-        Params p;
-        try {
-            p = Params.from(args);
-        } catch (BenchArgs.Invalid e) {
-            return BenchArgs.usage(sys, NAME, USAGE, e);
+    Params parse(List<String> args) {
+        BenchArgs parsed = BenchArgs.parse(args, FLAGS);
+        String size = parsed.size();
+        int points = (int) parsed.number("points", BenchArgs.bySize(size, 10_000, 40_000, 100_000), 1, 50_000_000);
+        int dims = (int) parsed.number("dims", 3, 1, 1_000);
+        int clusters = (int) parsed.number("clusters", BenchArgs.bySize(size, 16, 100, 100), 1, 100_000);
+        int maxValue = (int) parsed.number("max-value", 1_000, 1, 1 << 20);
+        long seed = parsed.number("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
+        if ((long) points * dims > (1L << 28)) {
+            throw new BenchArgs.Invalid("points x dims must not exceed 2^28");
         }
-        PhoenixKmeansData data = PhoenixKmeansData.allocate(sys, p.points(), p.dims(), p.clusters());
-        try {
-            data.generate(p.seed(), p.maxValue());
-            PhoenixKmeansClustering clustering = PhoenixKmeansClustering.allocate(sys, data);
-            long start;
-            long end;
-            int passes;
-            try {
-                start = sys.clockGettime(Sys.CLOCK_MONOTONIC);
-                passes = clustering.run(MAX_PASSES);
-                end = sys.clockGettime(Sys.CLOCK_MONOTONIC);
-            } finally {
-                clustering.free(sys);
-            }
-            if (corruptResult) {
-                int c = Math.max(data.clusterOf(0), 0);
-                data.means.setAtIndex(JAVA_INT, (long) c * data.d, data.mean(c, 0) + 1);
-            }
-            PhoenixKmeansCheck.Verdict verdict = PhoenixKmeansCheck.check(sys, data);
-            boolean verified = passes > 0 && verdict.passed();
-            if (observer != null) {
-                observer.converged(data, passes);
-            }
-            double seconds = BenchReport.seconds(start, end);
-            BenchReport report = new BenchReport();
-            report(report, p, data, passes, verdict, verified, seconds);
-            return report.finish(sys, NAME, p.label(), seconds, verified);
-        } finally {
-            data.free(sys);
-        }
+        boolean custom = parsed.has("points") || parsed.has("dims") || parsed.has("clusters") || parsed.has("max-value");
+        String label = custom ? fmt("p%d-d%d-k%d-g%d", points, dims, clusters, maxValue) : size;
+        return new Params(label, points, dims, clusters, maxValue, seed);
+    }
+
+    @Override
+    Result run(Sys sys, Params p, BenchMemory memory, BenchReport report) {
+        PhoenixKmeansData data = PhoenixKmeansData.allocate(memory, p.points(), p.dims(), p.clusters());
+        data.generate(p.seed(), p.maxValue());
+        PhoenixKmeansClustering clustering = PhoenixKmeansClustering.allocate(memory, data);
+        Stopwatch timed = Stopwatch.start(sys);
+        int passes = clustering.run(MAX_PASSES);
+        double seconds = timed.lap();
+        hooks.beforeCheck(data);
+        PhoenixKmeansCheck.Verdict verdict = PhoenixKmeansCheck.check(sys, data);
+        boolean verified = passes > 0 && verdict.passed();
+        hooks.afterCheck(data);
+        report(report, p, data, passes, verdict, verified, seconds);
+        return new Result(p.label(), seconds, verified);
     }
 
     private static void report(BenchReport out, Params p, PhoenixKmeansData data, int passes,

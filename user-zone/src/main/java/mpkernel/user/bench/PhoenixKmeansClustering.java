@@ -4,7 +4,6 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.MemorySegment;
-import mpkernel.kernel.api.Sys;
 
 /**
  * The timed part of Phoenix's k-means (Ranger et al., HPCA'07, Section 4.1): repeat "assign
@@ -30,10 +29,10 @@ final class PhoenixKmeansClustering {
         this.counts = counts;
     }
 
-    /** A clustering of {@code data} with its scratch sums from {@code sys.malloc}; {@link #free} it. */
-    static PhoenixKmeansClustering allocate(Sys sys, PhoenixKmeansData data) {
-        MemorySegment sums = sys.malloc((long) data.k * data.d * Long.BYTES);
-        MemorySegment counts = sys.malloc((long) data.k * Long.BYTES);
+    /** A clustering of {@code data} with its scratch sums from {@code memory}. */
+    static PhoenixKmeansClustering allocate(BenchMemory memory, PhoenixKmeansData data) {
+        MemorySegment sums = memory.longs((long) data.k * data.d);
+        MemorySegment counts = memory.longs(data.k);
         return new PhoenixKmeansClustering(data, sums, counts);
     }
 
@@ -89,11 +88,5 @@ final class PhoenixKmeansClustering {
                 data.means.setAtIndex(JAVA_INT, s + j, (int) (sums.getAtIndex(JAVA_LONG, s + j) / count));
             }
         }
-    }
-
-    /** Returns the scratch memory. */
-    void free(Sys sys) {
-        sys.free(counts);
-        sys.free(sums);
     }
 }

@@ -3,7 +3,6 @@ package mpkernel.user.bench;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import java.lang.foreign.MemorySegment;
-import mpkernel.kernel.api.Sys;
 
 /**
  * The k-means working set in user-heap memory: {@code n} points of {@code d} integer
@@ -34,11 +33,11 @@ final class PhoenixKmeansData {
         this.membership = membership;
     }
 
-    /** Allocates the working set with {@code sys.malloc}; free it with {@link #free}. */
-    static PhoenixKmeansData allocate(Sys sys, int n, int d, int k) {
-        MemorySegment points = sys.malloc((long) n * d * Integer.BYTES);
-        MemorySegment means = sys.malloc((long) k * d * Integer.BYTES);
-        MemorySegment membership = sys.malloc((long) n * Integer.BYTES);
+    /** Allocates the working set from {@code memory}. */
+    static PhoenixKmeansData allocate(BenchMemory memory, int n, int d, int k) {
+        MemorySegment points = memory.ints((long) n * d);
+        MemorySegment means = memory.ints((long) k * d);
+        MemorySegment membership = memory.ints(n);
         return new PhoenixKmeansData(n, d, k, points, means, membership);
     }
 
@@ -100,12 +99,5 @@ final class PhoenixKmeansData {
             sum += diff * diff;
         }
         return sum;
-    }
-
-    /** Returns the memory to the user heap. */
-    void free(Sys sys) {
-        sys.free(membership);
-        sys.free(means);
-        sys.free(points);
     }
 }

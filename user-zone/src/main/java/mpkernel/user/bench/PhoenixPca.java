@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import mpkernel.kernel.api.Program;
 import mpkernel.kernel.api.Sys;
-import mpkernel.kernel.api.UserProgram;
 
 /**
  * Phoenix PCA as a user program: the row means and the covariance matrix of a seeded random
@@ -30,91 +29,59 @@ import mpkernel.kernel.api.UserProgram;
  * 2.6 s on a 2.6 GHz Xeon), {@code large} 2560 x 2560; options {@code --rows}, {@code --cols},
  * {@code --max-value}, {@code --seed} override them.
  */
-@Program(name = "phoenix-pca", description = "Phoenix PCA: row means and covariance matrix of a seeded random matrix (Ranger et al., HPCA'07)")
-public final class PhoenixPca implements UserProgram {
+@Program(name = PhoenixPca.NAME, description = "Phoenix PCA: row means and covariance matrix of a seeded random matrix (Ranger et al., HPCA'07)")
+public final class PhoenixPca extends BenchProgram<PhoenixPca.Params> {
 
     static final String NAME = "phoenix-pca";
 
     private static final Set<String> FLAGS = Set.of("size", "rows", "cols", "max-value", "seed");
-    private static final String USAGE = "[--size small|default|large] [--rows R] [--cols C]"
-            + " [--max-value G] [--seed S]";
 
-    /** Lets a test see the result before it is freed. */
-    interface ResultObserver {
-        void computed(PhoenixPcaData data);
-    }
-
-    private boolean corruptResult;
-    private ResultObserver observer;
+    private final ResultHooks<PhoenixPcaData> hooks;
 
     /** The program, as the kernel's service loader creates it. */
     public PhoenixPca() {
+        this(ResultHooks.none());
     }
 
-    /** Test hook: changes one covariance entry after the computation, so the self-check must fail. */
-    PhoenixPca corruptResult() {
-        corruptResult = true;
-        return this;
-    }
-
-    /** Test hook: shows the computed means and covariances to {@code observer}. */
-    PhoenixPca observeResult(ResultObserver resultObserver) {
-        observer = resultObserver;
-        return this;
+    /** For tests: {@code hooks} may corrupt the means and covariances before the self-check and observe them after. */
+    PhoenixPca(ResultHooks<PhoenixPcaData> hooks) {
+        super(NAME, "[--size small|default|large] [--rows R] [--cols C] [--max-value G] [--seed S]");
+        this.hooks = hooks;
     }
 
     /** The problem of one run. */
     record Params(String label, int rows, int cols, int maxValue, long seed) {
-
-        static Params from(List<String> args) {
-            BenchArgs parsed = BenchArgs.parse(args, FLAGS);
-            String size = parsed.size();
-            int preset = switch (size) {
-                case "small" -> 256;
-                case "large" -> 2560;
-                default -> 1800;
-            };
-            int rows = (int) parsed.number("rows", preset, 1, 8192);
-            int cols = (int) parsed.number("cols", preset, 2, 10_000_000);
-            int maxValue = (int) parsed.number("max-value", 100, 1, 1 << 16);
-            long seed = parsed.number("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
-            if ((long) rows * cols > (1L << 28)) {
-                throw new BenchArgs.Invalid("rows x cols must not exceed 2^28");
-            }
-            boolean custom = parsed.has("rows") || parsed.has("cols") || parsed.has("max-value");
-            String label = custom ? fmt("r%d-c%d-g%d", rows, cols, maxValue) : size;
-            return new Params(label, rows, cols, maxValue, seed);
-        }
     }
 
     @Override
-    public int main(Sys sys, List<String> args) {
-        Params p;
-        try {
-            p = Params.from(args);
-        } catch (BenchArgs.Invalid e) {
-            return BenchArgs.usage(sys, NAME, USAGE, e);
+    Params parse(List<String> args) {
+        BenchArgs parsed = BenchArgs.parse(args, FLAGS);
+        String size = parsed.size();
+        long preset = BenchArgs.bySize(size, 256, 1800, 2560);
+        int rows = (int) parsed.number("rows", preset, 1, 8192);
+        int cols = (int) parsed.number("cols", preset, 2, 10_000_000);
+        int maxValue = (int) parsed.number("max-value", 100, 1, 1 << 16);
+        long seed = parsed.number("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
+        if ((long) rows * cols > (1L << 28)) {
+            throw new BenchArgs.Invalid("rows x cols must not exceed 2^28");
         }
-        PhoenixPcaData data = PhoenixPcaData.allocate(sys, p.rows(), p.cols());
-        try {
-            data.generate(p.seed(), p.maxValue());
-            long start = sys.clockGettime(Sys.CLOCK_MONOTONIC);
-            PhoenixPcaCompute.run(data);
-            long end = sys.clockGettime(Sys.CLOCK_MONOTONIC);
-            if (corruptResult) {
-                data.setCov(p.rows() - 1, 0, data.cov(p.rows() - 1, 0) + 1);
-            }
-            PhoenixPcaCheck.Verdict verdict = PhoenixPcaCheck.check(data, p.seed());
-            if (observer != null) {
-                observer.computed(data);
-            }
-            double seconds = BenchReport.seconds(start, end);
-            BenchReport report = new BenchReport();
-            report(report, p, data, verdict, seconds);
-            return report.finish(sys, NAME, p.label(), seconds, verdict.passed());
-        } finally {
-            data.free(sys);
-        }
+        boolean custom = parsed.has("rows") || parsed.has("cols") || parsed.has("max-value");
+        String label = custom ? fmt("r%d-c%d-g%d", rows, cols, maxValue) : size;
+        return new Params(label, rows, cols, maxValue, seed);
+    }
+
+    @Override
+    Result run(Sys sys, Params p, BenchMemory memory, BenchReport report) {
+        PhoenixPcaData data = PhoenixPcaData.allocate(memory, p.rows(), p.cols());
+        data.generate(p.seed(), p.maxValue());
+        Stopwatch timed = Stopwatch.start(sys);
+        PhoenixPcaCompute.run(data);
+        double seconds = timed.lap();
+        hooks.beforeCheck(data);
+        PhoenixPcaCheck.Verdict verdict = PhoenixPcaCheck.check(data, p.seed());
+        hooks.afterCheck(data);
+        report(report, p, data, verdict, seconds);
+        return new Result(p.label(), seconds, verdict.passed());
     }
 
     private static void report(BenchReport out, Params p, PhoenixPcaData data, PhoenixPcaCheck.Verdict v,

@@ -4,7 +4,6 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.MemorySegment;
-import mpkernel.kernel.api.Sys;
 
 /**
  * The PCA working set in user-heap memory: a {@code rows x cols} integer matrix (row-major),
@@ -29,11 +28,11 @@ final class PhoenixPcaData {
         this.cov = cov;
     }
 
-    /** Allocates the working set with {@code sys.malloc}; free it with {@link #free}. */
-    static PhoenixPcaData allocate(Sys sys, int rows, int cols) {
-        MemorySegment matrix = sys.malloc((long) rows * cols * Integer.BYTES);
-        MemorySegment means = sys.malloc((long) rows * Long.BYTES);
-        MemorySegment cov = sys.malloc((long) rows * rows * Long.BYTES);
+    /** Allocates the working set from {@code memory}. */
+    static PhoenixPcaData allocate(BenchMemory memory, int rows, int cols) {
+        MemorySegment matrix = memory.ints((long) rows * cols);
+        MemorySegment means = memory.longs(rows);
+        MemorySegment cov = memory.longs((long) rows * rows);
         return new PhoenixPcaData(rows, cols, matrix, means, cov);
     }
 
@@ -63,12 +62,5 @@ final class PhoenixPcaData {
     /** Sets covariance entry {@code (i, j)}. */
     void setCov(int i, int j, long value) {
         cov.setAtIndex(JAVA_LONG, (long) i * rows + j, value);
-    }
-
-    /** Returns the memory to the user heap. */
-    void free(Sys sys) {
-        sys.free(cov);
-        sys.free(means);
-        sys.free(matrix);
     }
 }

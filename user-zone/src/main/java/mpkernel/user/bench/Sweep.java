@@ -2,12 +2,10 @@ package mpkernel.user.bench;
 
 import java.lang.foreign.MemorySegment;
 import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
 
 import mpkernel.kernel.api.Program;
 import mpkernel.kernel.api.Sys;
-import mpkernel.kernel.api.UserProgram;
 
 import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -29,58 +27,73 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  * Verification: the checksum of the results equals that of the same units computed again
  * without any system call.
  */
-@Program(name = "sweep", description = "real work with a system call every K units: the crossing-rate sweep's subject")
-public final class Sweep implements UserProgram {
+@Program(name = Sweep.NAME, description = "real work with a system call every K units: the crossing-rate sweep's subject")
+public final class Sweep extends BenchProgram<Sweep.Params> {
 
-    private static final String NAME = "sweep";
-    private static final String USAGE = "[--work spmv|triad] [--units N] [--every K] [--call clock|write|malloc]";
+    static final String NAME = "sweep";
 
+    /** The program, as the kernel's service loader creates it. */
+    public Sweep() {
+        super(NAME, "[--work spmv|triad] [--units N] [--every K] [--call clock|write|malloc]");
+    }
+
+    /** One run: the work, the call, how many units of work, and a call after every {@code every} units. */
+    record Params(String work, String call, long units, long every) {
+    }
+
+    /**
+     * Reads {@code --name value} pairs, a repeated option counting with its last value. Not
+     * {@link BenchArgs}: this program has never accepted {@code --name=value}, and its messages
+     * for bad values are its own.
+     */
     @Override
-    public int main(Sys sys, List<String> args) {
+    Params parse(List<String> args) {
         String work = "spmv";
         String call = "clock";
         long units = 4_000_000;
         long every = 1_000;
-        try {
-            for (int i = 0; i < args.size(); i += 2) {
-                String v = i + 1 < args.size() ? args.get(i + 1) : null;
-                if (v == null) {
-                    throw new BenchArgs.Invalid(args.get(i) + " needs a value");
-                }
-                switch (args.get(i)) {
-                    case "--work" -> work = oneOf(v, "spmv", "triad");
-                    case "--call" -> call = oneOf(v, "clock", "write", "malloc");
-                    case "--units" -> units = positive(v);
-                    case "--every" -> every = positive(v);
-                    default -> throw new BenchArgs.Invalid("unknown option " + args.get(i));
-                }
+        for (int i = 0; i < args.size(); i += 2) {
+            String v = i + 1 < args.size() ? args.get(i + 1) : null;
+            if (v == null) {
+                throw new BenchArgs.Invalid(args.get(i) + " needs a value");
             }
-        } catch (BenchArgs.Invalid e) {
-            return BenchArgs.usage(sys, NAME, USAGE, e);
+            switch (args.get(i)) {
+                case "--work" -> work = oneOf(v, "spmv", "triad");
+                case "--call" -> call = oneOf(v, "clock", "write", "malloc");
+                case "--units" -> units = positive(v);
+                case "--every" -> every = positive(v);
+                default -> throw new BenchArgs.Invalid("unknown option " + args.get(i));
+            }
         }
-        Kernel k = work.equals("spmv") ? new Spmv(sys) : new Triad(sys);
-        Call c = switch (call) {
-            case "write" -> new FileWrite(sys);
+        return new Params(work, call, units, every);
+    }
+
+    @Override
+    Result run(Sys sys, Params p, BenchMemory memory, BenchReport report) {
+        Kernel k = p.work().equals("spmv") ? new Spmv(memory) : new Triad(memory);
+        Call c = switch (p.call()) {
+            case "write" -> new FileWrite(sys, memory);
             case "malloc" -> () -> sys.free(sys.malloc(64));
             default -> () -> sys.clockGettime(Sys.CLOCK_MONOTONIC);
         };
-        long t0 = sys.clockGettime(Sys.CLOCK_MONOTONIC);
+        Stopwatch timed = Stopwatch.start(sys);
         double sum = 0;
-        for (long u = 0; u < units; u++) {
+        for (long u = 0; u < p.units(); u++) {
             sum += k.unit(u);
-            if ((u + 1) % every == 0) {
+            if ((u + 1) % p.every() == 0) {
                 c.make();
             }
         }
-        double seconds = (sys.clockGettime(Sys.CLOCK_MONOTONIC) - t0) / 1e9;
+        double seconds = timed.lap();
         double reference = 0;
-        for (long u = 0; u < units; u++) {
+        for (long u = 0; u < p.units(); u++) {
             reference += k.unit(u);
         }
         boolean verified = Double.isFinite(sum) && sum == reference;
-        String label = String.format(Locale.ROOT, "%s-%s-u%d-k%d", work, call, units, every);
-        BenchReport report = new BenchReport().add("sweep: %d units of %s, a %s call every %d; checksum %.10e%n", units, work, call, every, sum);
-        return report.finish(sys, NAME, label, seconds, verified);
+        report.add("sweep: %d units of %s, a %s call every %d; checksum %.10e%n", p.units(), p.work(), p.call(),
+                p.every(), sum);
+        String label = BenchReport.fmt("%s-%s-u%d-k%d", p.work(), p.call(), p.units(), p.every());
+        return new Result(label, seconds, verified);
     }
 
     private static String oneOf(String v, String... allowed) {
@@ -121,10 +134,10 @@ public final class Sweep implements UserProgram {
         final MemorySegment columns;
         final MemorySegment x;
 
-        Spmv(Sys sys) {
-            values = sys.malloc(8L * ROWS * PER_ROW);
-            columns = sys.malloc(4L * ROWS * PER_ROW);
-            x = sys.malloc(8L * ROWS);
+        Spmv(BenchMemory memory) {
+            values = memory.doubles((long) ROWS * PER_ROW);
+            columns = memory.ints((long) ROWS * PER_ROW);
+            x = memory.doubles(ROWS);
             SplittableRandom r = new SplittableRandom(42);
             for (int i = 0; i < ROWS * PER_ROW; i++) {
                 values.setAtIndex(JAVA_DOUBLE, i, r.nextDouble());
@@ -158,10 +171,10 @@ public final class Sweep implements UserProgram {
         final MemorySegment b;
         final MemorySegment c;
 
-        Triad(Sys sys) {
-            a = sys.calloc(ELEMENTS, 8);
-            b = sys.malloc(8L * ELEMENTS);
-            c = sys.malloc(8L * ELEMENTS);
+        Triad(BenchMemory memory) {
+            a = memory.zeroedDoubles(ELEMENTS);
+            b = memory.doubles(ELEMENTS);
+            c = memory.doubles(ELEMENTS);
             for (int i = 0; i < ELEMENTS; i++) {
                 b.setAtIndex(JAVA_DOUBLE, i, i % 7);
                 c.setAtIndex(JAVA_DOUBLE, i, i % 5);
@@ -184,10 +197,10 @@ public final class Sweep implements UserProgram {
         final int fd;
         final MemorySegment data;
 
-        FileWrite(Sys sys) {
+        FileWrite(Sys sys, BenchMemory memory) {
             this.sys = sys;
             this.fd = sys.open("/sweep.dat", Sys.O_RDWR | Sys.O_CREAT | Sys.O_TRUNC);
-            this.data = sys.malloc(16);
+            this.data = memory.bytes(16);
         }
 
         @Override

@@ -29,8 +29,8 @@ class LinpackTest {
     void solutionMatchesPlainGaussianElimination() {
         int n = 60;
         long seed = 5;
-        try (TestSys sys = new TestSys()) {
-            LinpackSystem s = LinpackSystem.allocate(sys, n);
+        try (TestSys sys = new TestSys(); BenchMemory memory = new BenchMemory(sys)) {
+            LinpackSystem s = LinpackSystem.allocate(memory, n);
             s.generate(seed);
             double[][] a = new double[n][n];
             double[] b = new double[n];
@@ -49,24 +49,24 @@ class LinpackTest {
             }
             LinpackResidual.Result check = LinpackResidual.check(s, seed);
             assertTrue(check.passed(), "residn " + check.residn());
-            s.free(sys);
-            assertEquals(0, sys.liveBlocks());
         }
     }
 
     @Test
     void singularMatrixIsReportedByDgefa() {
-        try (TestSys sys = new TestSys()) {
-            LinpackSystem s = LinpackSystem.allocate(sys, 4);
+        try (TestSys sys = new TestSys(); BenchMemory memory = new BenchMemory(sys)) {
+            LinpackSystem s = LinpackSystem.allocate(memory, 4);
             s.a.fill((byte) 0);
             assertTrue(LinpackLu.dgefa(s) >= 0);
-            s.free(sys);
         }
     }
 
     @Test
     void corruptedSolutionFailsVerification() {
-        BenchRun run = BenchRun.of(new Linpack().corruptResult(), "--size", "small");
+        // Perturbs the computed solution before the residual check, so that the check must fail.
+        Linpack corrupted = new Linpack(ResultHooks.corrupting(
+                s -> s.b.setAtIndex(JAVA_DOUBLE, 0, s.b.getAtIndex(JAVA_DOUBLE, 0) + 1e-6)));
+        BenchRun run = BenchRun.of(corrupted, "--size", "small");
         run.assertResult("linpack", "small", false);
         assertTrue(run.out().contains(" Verification           = UNSUCCESSFUL\n"), run.out());
     }

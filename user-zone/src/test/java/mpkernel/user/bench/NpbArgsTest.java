@@ -1,7 +1,7 @@
 package mpkernel.user.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 
@@ -12,20 +12,20 @@ class NpbArgsTest {
 
     @Test
     void defaultsToClassS() {
-        assertEquals('S', NpbArgs.parse(List.of()).orElseThrow().npbClass());
+        assertEquals('S', NpbArgs.parse(List.of()).npbClass());
     }
 
     @Test
     void acceptsBothSpellings() {
-        assertEquals('W', NpbArgs.parse(List.of("--class", "W")).orElseThrow().npbClass());
-        assertEquals('A', NpbArgs.parse(List.of("--class=a")).orElseThrow().npbClass());
+        assertEquals('W', NpbArgs.parse(List.of("--class", "W")).npbClass());
+        assertEquals('A', NpbArgs.parse(List.of("--class=a")).npbClass());
     }
 
     @Test
     void rejectsUnknownInput() {
-        assertTrue(NpbArgs.parse(List.of("--class", "B")).isEmpty());
-        assertTrue(NpbArgs.parse(List.of("--class")).isEmpty());
-        assertTrue(NpbArgs.parse(List.of("--size", "small")).isEmpty());
-        assertTrue(NpbArgs.parse(List.of("--class", "SW")).isEmpty());
+        for (List<String> args : List.of(List.of("--class", "B"), List.of("--class"), List.of("--size", "small"),
+                List.of("--class", "SW"))) {
+            assertThrows(BenchArgs.Invalid.class, () -> NpbArgs.parse(args), args.toString());
+        }
     }
 }

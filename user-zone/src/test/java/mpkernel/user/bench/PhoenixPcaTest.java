@@ -29,14 +29,14 @@ class PhoenixPcaTest {
         reference(rows, cols, grid, seed, expectedMeans, expectedCov);
         long[][] cov = new long[rows][rows];
         long[] means = new long[rows];
-        PhoenixPca program = new PhoenixPca().observeResult(data -> {
+        PhoenixPca program = new PhoenixPca(ResultHooks.observing(data -> {
             for (int i = 0; i < rows; i++) {
                 means[i] = data.mean(i);
                 for (int j = 0; j < rows; j++) {
                     cov[i][j] = data.cov(i, j);
                 }
             }
-        });
+        }));
         BenchRun.of(program, "--rows", "" + rows, "--cols", "" + cols, "--max-value", "" + grid, "--seed", "" + seed)
                 .assertResult("phoenix-pca", "r70-c45-g1000", true);
         assertArrayEquals(expectedMeans, means, "row means");
@@ -47,7 +47,10 @@ class PhoenixPcaTest {
 
     @Test
     void corruptedResultFailsVerification() {
-        BenchRun run = BenchRun.of(new PhoenixPca().corruptResult(), "--size", "small");
+        // Changes one covariance entry after the computation, so that the self-check must fail.
+        PhoenixPca corrupted = new PhoenixPca(ResultHooks.corrupting(
+                data -> data.setCov(data.rows - 1, 0, data.cov(data.rows - 1, 0) + 1)));
+        BenchRun run = BenchRun.of(corrupted, "--size", "small");
         run.assertResult("phoenix-pca", "small", false);
         assertTrue(run.out().contains(" Verification               = UNSUCCESSFUL\n"), run.out());
     }
