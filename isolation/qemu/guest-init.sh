@@ -35,6 +35,8 @@ mount -t 9p -o "$O,ro,cache=loose" hostroot /host || fail "cannot mount host roo
 mount -t 9p -o "$O,cache=mmap" mpkrun /mpkrun || fail "cannot mount run directory"
 
 mount -t tmpfs -o mode=1777 tmpfs /host/tmp || fail "cannot mount /tmp"
+# A writable /run: `ip netns` keeps its namespaces there (the network tests make some).
+mount -t tmpfs -o mode=755 tmpfs /host/run || fail "cannot mount /run"
 
 # "<tag> <absolute path>" per line, outermost directory first.
 while IFS= read -r line; do
