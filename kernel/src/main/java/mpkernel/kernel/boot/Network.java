@@ -161,9 +161,14 @@ final class Network implements NetAnnouncer {
         }
     }
 
-    /** Device statistics for the end of a run: frames the host offered that found no receive buffer. */
-    long framesDroppedByDevice() {
-        return device.dropped();
+    /** The emulated device (tests hand it frames of their own). */
+    NetDevice device() {
+        return device;
+    }
+
+    /** The kernel's network thread (tests stop it to count a thread's own crossings). */
+    NetDaemon daemon() {
+        return daemon;
     }
 
     private static long pagesFor(long bytes) {

@@ -111,6 +111,11 @@ public final class LoopPeer implements NetBackend {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        try {
+            arena.close();
+        } catch (IllegalStateException e) {
+            // a relay thread still holds the memory: the process's end frees it
+        }
     }
 
     /** The peer's wire: frames it sends go straight to the device; frames the guest sent wait in the inbox. */

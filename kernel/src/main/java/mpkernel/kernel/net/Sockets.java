@@ -363,6 +363,9 @@ final class Sockets {
         if (s.has(Sock.ENDED) || (s.has(Sock.FIN_IN) && s.has(Sock.FIN_QUEUED))) {
             events |= Sys.POLLHUP | Sys.POLLIN;
         }
+        if (s.state() == TcpState.CLOSED) {
+            events |= Sys.POLLOUT | Sys.POLLHUP; // not connected: every call fails at once, as on Linux
+        }
         return events;
     }
 
