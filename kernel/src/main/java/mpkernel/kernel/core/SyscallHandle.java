@@ -11,6 +11,7 @@ import mpkernel.kernel.api.FileStat;
 import mpkernel.kernel.api.SockAddr;
 import mpkernel.kernel.api.Sys;
 import mpkernel.kernel.api.SysError;
+import mpkernel.kernel.net.ConnectionFailure;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED;
@@ -164,7 +165,7 @@ public final class SyscallHandle implements Sys {
             this.waits.await(fd, POLLOUT);
             Errno failure = this.waits.connectError(fd);
             if (failure != null) {
-                throw new SysError(failure, "connect to " + address + ": " + failure.name());
+                throw ConnectionFailure.of(failure);
             }
         }
     }

@@ -423,13 +423,7 @@ final class Sockets {
         int e = s.get(Sock.ERROR);
         if (e != 0) {
             s.set(Sock.ERROR, 0);
-            Errno errno = Readiness.errno(e);
-            throw new SysError(errno, switch (errno) {
-                case ECONNRESET -> "connection reset by peer";
-                case ECONNREFUSED -> "connection refused";
-                case ETIMEDOUT -> "connection timed out";
-                default -> "connection failed";
-            });
+            throw ConnectionFailure.of(Readiness.errno(e));
         }
     }
 
