@@ -66,7 +66,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--repeat", paramLabel = "N", description = "run the program N times on the one kernel (default ${DEFAULT-VALUE}); the exit status is the last run's")
     int repeat = 1;
 
-    @Option(names = "--inject", hidden = true, description = "inject a kernel bug before the program: vault-bypass, net-rx:TARGET")
+    @Option(names = "--inject", hidden = true, description = "inject a kernel bug before the program: vault-bypass, net-tx:TARGET")
     String inject = "";
 
     @Option(names = "--list", description = "list the programs and exit")

@@ -7,12 +7,11 @@ import mpkernel.kernel.core.UnsafeCalls;
 /**
  * Faults the experiments inject into kernel internals that no user program can reach: a bit
  * error in a virtio descriptor, as a flaky bus or a buggy driver would produce; a safe kernel
- * bug that bypasses the vault; a network driver that writes a received frame outside its
- * buffers.
+ * bug that bypasses the vault; a network driver that writes a frame outside its buffers.
  */
 public final class FaultHooks {
 
-    /** Where {@link #misdirectNetReceive} can aim: names for the fault models and the command line. */
+    /** Where {@link #misdirectNetTransmit} can aim: names for the fault models and the command line. */
     public static final java.util.List<String> NET_TARGETS = java.util.List.of("secret", "interface", "unsafe", "user");
 
     private final UnsafeCalls unsafe;
@@ -32,14 +31,17 @@ public final class FaultHooks {
     }
 
     /**
-     * A network driver bug: the next frame it receives is copied to {@code target} instead of
-     * its staging buffer: {@code secret} (the kernel secret, safe-kernel memory),
+     * A network driver bug: the next frame it transmits is copied to {@code target} instead of
+     * its transmit buffer: {@code secret} (the kernel secret, safe-kernel memory),
      * {@code interface} (the network interface's configuration, safe-kernel memory),
-     * {@code unsafe} or {@code user} (the last page of that region, which nothing uses).
+     * {@code unsafe} or {@code user} (the last page of that region, which nothing uses). The
+     * copy runs on the thread of the system call that sends, inside the driver's gate: under
+     * {@code mprotect} no other thread is then in the safe kernel (the network thread sleeps
+     * while no frame arrives), so the verdict does not depend on timing.
      *
      * @throws IllegalArgumentException for another target, or a kernel without network
      */
-    public void misdirectNetReceive(String target) {
+    public void misdirectNetTransmit(String target) {
         if (netInterface == null) {
             throw new IllegalArgumentException("the kernel has no network to inject a network driver fault into (add --net loop)");
         }
@@ -50,7 +52,7 @@ public final class FaultHooks {
             case "user" -> userMemory.address() + userMemory.byteSize() - 4096;
             default -> throw new IllegalArgumentException("unknown network fault target '" + target + "'; known: " + NET_TARGETS);
         };
-        unsafe.misdirectNetReceive(address);
+        unsafe.misdirectNetTransmit(address);
     }
 
     /**

@@ -28,7 +28,7 @@ import mpkernel.isolation.IsolationUnavailableException;
  * <p>Usage: {@code KernelProcess --backend B [--base ADDR] [--domains driver,vault]
  * [--host-file NAME=PATH]... [--user-bytes N] [--repeat WARMUPS:MEASURED] [--capture-console]
  * [--net tap:INTERFACE|loop] [--net-label LABEL]
- * [--inject vault-bypass|bitflip:AFTER:BIT|net-rx:TARGET] [--strict] PROGRAM [ARGS...]}; the
+ * [--inject vault-bypass|bitflip:AFTER:BIT|net-tx:TARGET] [--strict] PROGRAM [ARGS...]}; the
  * report token and the secret come on standard input ({@link ReportChannel}). With a network,
  * the kernel prints one line {@code net: LABEL, guest ADDR, host ADDR[, port N]} on its
  * standard output when the program first listens or connects. Exit status: the last run's
@@ -224,13 +224,13 @@ public final class KernelProcess {
                 err("mpk: injected kernel bug: the safe kernel reads the secret without the vault's gate");
                 kernel.faultHooks().readSecretBypassingTheVault();
                 err("mpk: the safe kernel read the secret directly");
-            } else if (inject.startsWith("net-rx:")) {
+            } else if (inject.startsWith("net-tx:")) {
                 try {
-                    kernel.faultHooks().misdirectNetReceive(inject.substring("net-rx:".length()));
+                    kernel.faultHooks().misdirectNetTransmit(inject.substring("net-tx:".length()));
                 } catch (IllegalArgumentException e) {
                     throw fail(e.getMessage());
                 }
-                err("mpk: injected driver bug: the network driver copies the next frame it receives to " + inject.substring(7));
+                err("mpk: injected driver bug: the network driver copies the next frame it sends to " + inject.substring(7));
             } else if (inject.startsWith("bitflip:")) {
                 String[] p = inject.split(":");
                 kernel.faultHooks().flipConsoleDescriptorBit(Integer.parseInt(p[1]), Integer.parseInt(p[2]));

@@ -94,6 +94,7 @@ final class Network implements NetAnnouncer {
                 staging.asSlice(PageAllocator.PAGE / 2), device);
         NetStack stack = new NetStack(new NetMemory(p.tables(), heap, p.safe().segment()), NetConfig.GUEST,
                 new DriverLink(p.unsafe(), device::completions), random.nextLong());
+        stack.onEarlierTimer(interrupt::release);
         NetDaemon daemon = new NetDaemon(p.safeGate(), stack, interrupt, p.threads());
         return new Network(spec, stack, heap, device, backend, daemon, new SocketCalls(stack, p.user()));
     }

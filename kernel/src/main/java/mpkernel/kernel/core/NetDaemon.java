@@ -11,11 +11,11 @@ import mpkernel.kernel.net.NetStack;
  * The kernel's network thread, its bottom half: it waits outside every gate for the device's
  * interrupt or the stack's next timer, then enters {@code SAFE_KERNEL} once and lets the stack
  * take what arrived (one driver crossing per frame), run its timers and send what is owed.
- * Its baseline rights are none.
+ * With no timer running it sleeps until a frame arrives or a system call starts a timer, so a
+ * quiet network never opens the kernel (under {@code mprotect} every entry does, to every
+ * thread). Its baseline rights are none.
  */
 public final class NetDaemon {
-
-    private static final long MAX_WAIT = TimeUnit.MILLISECONDS.toNanos(250);
 
     private final Gate kernel;
     private final NetStack stack;
@@ -46,9 +46,11 @@ public final class NetDaemon {
     private void run() {
         while (!stopping) {
             long next = kernel.callLong(() -> stack.poll());
-            long wait = next == Long.MAX_VALUE ? MAX_WAIT : Math.min(MAX_WAIT, next - System.nanoTime());
             try {
-                if (wait > 0 && interrupt.tryAcquire(wait, TimeUnit.NANOSECONDS)) {
+                if (next == Long.MAX_VALUE) {
+                    interrupt.acquire();
+                    interrupt.drainPermits();
+                } else if (interrupt.tryAcquire(next - System.nanoTime(), TimeUnit.NANOSECONDS)) {
                     interrupt.drainPermits();
                 }
             } catch (InterruptedException e) {

@@ -87,9 +87,9 @@ public final class UnsafeCalls {
         return n;
     }
 
-    /** Fault injection: the network driver copies the next frame it receives to {@code address}. */
-    public void misdirectNetReceive(long address) {
-        driver.run(() -> net.misdirectNextReceive(address));
+    /** Fault injection: the network driver copies the next frame it transmits to {@code address}. */
+    public void misdirectNetTransmit(long address) {
+        driver.run(() -> net.misdirectNextTransmit(address));
     }
 
     /** Creates the faulty driver over its buffer, inside its domain. */

@@ -37,6 +37,10 @@ public final class NetStack {
     private final Sockets sockets;
     private final Readiness readiness = new Readiness(SOCKETS);
     private final LongSupplier clock;
+    /** Told when a socket call starts a timer earlier than the wake-up {@link #poll} last asked for. */
+    private Runnable wake = () -> { };
+    /** The wake-up {@link #poll} last asked for: a scheduling hint for its caller, not protocol state. */
+    private long promised = Long.MAX_VALUE;
     private final MemorySegment in;
     private final Packet packet = new Packet();
 
@@ -76,6 +80,14 @@ public final class NetStack {
     }
 
     /**
+     * Has {@code wake} run whenever a socket call starts a timer that expires before the time
+     * {@link #poll} last returned, so that the caller of {@code poll} may sleep until then.
+     */
+    public synchronized void onEarlierTimer(Runnable wake) {
+        this.wake = wake;
+    }
+
+    /**
      * Takes up to {@link #BATCH} frames from the link and handles them, runs the timers that
      * expired, sends what is owed (acknowledgements, data the windows admit); returns when it
      * wants to run again, on its clock: now if more frames may be waiting, {@link Long#MAX_VALUE}
@@ -108,7 +120,8 @@ public final class NetStack {
             }
         }
         publish();
-        return frames == BATCH ? now : next;
+        promised = frames == BATCH ? now : next;
+        return promised;
     }
 
     /** Handles one received frame of {@code len} bytes. */
@@ -299,6 +312,17 @@ public final class NetStack {
     }
 
     private void publish() {
+        long next = Long.MAX_VALUE;
+        for (int i = 0; i < SOCKETS; i++) {
+            long deadline = table.get(i).getLong(Sock.DEADLINE);
+            if (deadline != 0 && (next == Long.MAX_VALUE || deadline - next < 0)) {
+                next = deadline;
+            }
+        }
+        if (next != Long.MAX_VALUE && (promised == Long.MAX_VALUE || next - promised < 0)) {
+            promised = next;
+            wake.run();
+        }
         for (int i = 0; i < SOCKETS; i++) {
             int events = sockets.events(i);
             readiness.publish(i, events | (events != Sys.POLLNVAL && sockets.nonblocking(i) ? Readiness.NONBLOCKING : 0), sockets.error(i));

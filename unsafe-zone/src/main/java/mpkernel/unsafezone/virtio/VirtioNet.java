@@ -94,7 +94,9 @@ public final class VirtioNet {
         int id = txAvail & (layout.size() - 1); // completed in order, so the next slot's buffer is free
         long buffer = txBuffers + (long) id * BUFFER;
         MemorySegment.ofAddress(buffer).reinterpret(HEADER).fill((byte) 0);
-        copy(src, buffer + HEADER, len);
+        long target = misdirected != 0 ? misdirected : buffer + HEADER;
+        misdirected = 0;
+        copy(src, target, len);
         txRing.set(JAVA_LONG_UNALIGNED, layout.desc(id), buffer);
         txRing.set(JAVA_INT_UNALIGNED, layout.desc(id) + 8, HEADER + len);
         txRing.set(JAVA_SHORT_UNALIGNED, layout.desc(id) + 12, (short) 0);
@@ -125,9 +127,7 @@ public final class VirtioNet {
             return 0;
         }
         int n = len < HEADER || len > BUFFER ? 0 : Math.min(len - HEADER, capacity);
-        long target = misdirected != 0 ? misdirected : dst;
-        misdirected = 0;
-        copy(rxBuffers + (long) id * BUFFER + HEADER, target, n);
+        copy(rxBuffers + (long) id * BUFFER + HEADER, dst, n);
         post(rxRing, rxAvail++, id);
         publish(rxRing, rxAvail);
         device.kick();
@@ -135,10 +135,11 @@ public final class VirtioNet {
     }
 
     /**
-     * Fault injection (experiments only): the next received frame is copied to {@code address}
-     * instead of the caller's buffer, as a driver with a stale or corrupted buffer pointer would.
+     * Fault injection (experiments only): the next frame to transmit is copied to
+     * {@code address} instead of its transmit buffer, as a driver with a stale or corrupted
+     * buffer pointer would (the device then sends the buffer's old bytes).
      */
-    public void misdirectNextReceive(long address) {
+    public void misdirectNextTransmit(long address) {
         misdirected = address;
     }
 
