@@ -18,6 +18,8 @@ exec </dev/null >/dev/console 2>&1
 mount -t proc proc /proc
 mount -t sysfs sysfs /sys
 dmesg -n 1
+# Loopback up: programs in the guest talk to themselves over 127.0.0.1 (the loop network's forwarding).
+ip link set lo up || ifconfig lo 127.0.0.1 up
 
 fail() {
 	echo "mpk-init: $*"

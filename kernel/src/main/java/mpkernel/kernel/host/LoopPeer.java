@@ -53,7 +53,11 @@ public final class LoopPeer implements NetBackend {
         this.forwarder = PortForwarder.open(stack, NetConfig.GUEST.address(), threads);
     }
 
-    /** A peer whose forwarder listens on the host's loopback now (at boot: it opens sockets). */
+    /**
+     * A peer whose forwarder listens on the host's loopback now (at boot: it opens sockets).
+     *
+     * @throws IllegalStateException if the loopback cannot be used
+     */
     public static LoopPeer open(Function<Runnable, Thread> threads, long isnKey) {
         return new LoopPeer(threads, isnKey);
     }

@@ -1,7 +1,6 @@
 package mpkernel.kernel.host;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.net.InetAddress;
@@ -55,7 +54,12 @@ public final class PortForwarder {
         this.udp = udp;
     }
 
-    /** A forwarder to {@code guest} (an IPv4 address) through {@code peer}, listening on ephemeral loopback ports now. */
+    /**
+     * A forwarder to {@code guest} (an IPv4 address) through {@code peer}, listening on
+     * ephemeral loopback ports now.
+     *
+     * @throws IllegalStateException if the loopback cannot be used (it is down, say)
+     */
     static PortForwarder open(NetStack peer, int guest, Function<Runnable, Thread> threads) {
         try {
             InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
@@ -64,7 +68,7 @@ public final class PortForwarder {
             warmUp(tcp, udp);
             return new PortForwarder(peer, guest, threads, tcp, udp);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on the host's loopback for --net loop", e);
+            throw new IllegalStateException("--net loop cannot use the host's loopback (127.0.0.1): " + e.getMessage(), e);
         }
     }
 
