@@ -136,7 +136,7 @@ public final class KernelCore {
     }
 
     /** {@code poll}'s kernel half: file descriptors are looked up under the kernel's lock, sockets by {@code sockets}. */
-    synchronized int pollSockets(SocketCalls sockets, MemorySegment fds, int nfds) {
+    synchronized int poll(SocketCalls sockets, MemorySegment fds, int nfds) {
         return sockets.poll(fds, nfds, fs);
     }
 

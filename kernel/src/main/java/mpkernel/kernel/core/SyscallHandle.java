@@ -217,7 +217,7 @@ public final class SyscallHandle implements Sys {
                 }
                 waits.awaitAny(fdList, events, deadline);
             }
-            int ready = kernel.callInt(() -> k.pollSockets(sockets, fds, nfds));
+            int ready = kernel.callInt(() -> k.poll(sockets, fds, nfds));
             if (ready > 0 || nfds == 0 || timeoutMillis == 0 || (timeoutMillis > 0 && System.nanoTime() - deadline >= 0)) {
                 return ready;
             }

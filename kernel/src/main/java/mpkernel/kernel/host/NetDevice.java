@@ -26,8 +26,8 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED;
  * driver's buffers and completes them, and outside the gate hands them to the backend. Frames
  * from the backend ({@link #deliver}) enter the gate once per batch, each filling one receive
  * buffer the driver posted (a frame with none left is dropped, as a full NIC drops it), and
- * then raise the interrupt the kernel's network thread waits for. Descriptors pointing outside
- * the driver's memory, or too short for their frame, are refused and counted.
+ * then raise the interrupt the kernel's network thread waits for. A descriptor pointing outside
+ * the driver's memory, or too short for its frame, is refused: completed with nothing in it.
  */
 public final class NetDevice implements Doorbell {
 
@@ -40,7 +40,6 @@ public final class NetDevice implements Doorbell {
     private final Semaphore doorbell = new Semaphore(0);
     private final AtomicLong completions = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
-    private final AtomicLong refused = new AtomicLong();
     private final Thread thread;
     private volatile boolean stopping;
     private NetBackend backend;
@@ -94,11 +93,6 @@ public final class NetDevice implements Doorbell {
         return dropped.get();
     }
 
-    /** Descriptors refused: outside the driver's memory, or too small. */
-    public long refused() {
-        return refused.get();
-    }
-
     /**
      * Hands {@code frames} from the host to the guest and raises the interrupt. Called by the
      * backend's threads, outside every gate.
@@ -149,7 +143,6 @@ public final class NetDevice implements Doorbell {
             long offset = id < layout.size() ? memory.get(JAVA_LONG_UNALIGNED, txRing + layout.desc(id)) - memory.address() : -1;
             int len = id < layout.size() ? memory.get(JAVA_INT_UNALIGNED, txRing + layout.desc(id) + 8) : 0;
             if (offset < 0 || len <= VirtioNet.HEADER || len > VirtioNet.BUFFER || offset + len > memory.byteSize()) {
-                refused.incrementAndGet();
             } else {
                 frames.add(memory.asSlice(offset + VirtioNet.HEADER, len - VirtioNet.HEADER).toArray(JAVA_BYTE));
             }
@@ -181,7 +174,6 @@ public final class NetDevice implements Doorbell {
             int len = VirtioNet.HEADER + f.length;
             posted++;
             if (offset < 0 || !writable || capacity < len || offset + capacity > memory.byteSize()) {
-                refused.incrementAndGet();
                 complete(rxRing, rxUsed++, id, 0);
                 continue;
             }

@@ -301,16 +301,6 @@ public final class NetStack {
         return iface.memory();
     }
 
-    /** The interface's IPv4 address. */
-    public int address() {
-        return iface.address();
-    }
-
-    /** Frames and segments dropped so far, all reasons together. */
-    public synchronized long drops() {
-        return counters.drops();
-    }
-
     private void publish() {
         long next = Long.MAX_VALUE;
         for (int i = 0; i < SOCKETS; i++) {

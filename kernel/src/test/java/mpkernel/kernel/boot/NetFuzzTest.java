@@ -2,7 +2,6 @@ package mpkernel.kernel.boot;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.lang.foreign.MemorySegment;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 
 import mpkernel.isolation.Backend;
 import mpkernel.isolation.Domain;
-import mpkernel.kernel.api.SockAddr;
 import mpkernel.kernel.api.Sys;
 import mpkernel.kernel.net.Frames;
 import org.junit.jupiter.api.AfterEach;
@@ -55,20 +53,8 @@ class NetFuzzTest {
                 .withUserBytes(256L << 20).withNet(NetSpec.loop(line -> { })));
         Sys sys = kernel.sys();
         CountDownLatch listening = new CountDownLatch(1);
-        int server = kernel.isolation().gate(Domain.USER).callInt(() -> sys.threadSpawn(() -> {
-            int listener = sys.socket(Sys.AF_INET, Sys.SOCK_STREAM, 0);
-            sys.bind(listener, SockAddr.any(7));
-            sys.listen(listener, 8);
-            listening.countDown();
-            int c = sys.accept(listener);
-            MemorySegment buf = sys.malloc(4096);
-            long n;
-            while ((n = sys.recv(c, buf, 0)) > 0) {
-                sys.send(c, buf.asSlice(0, n), 0);
-            }
-            sys.close(c);
-            sys.close(listener);
-        }));
+        int server = kernel.isolation().gate(Domain.USER).callInt(() -> sys.threadSpawn(
+                () -> TestServers.echo(sys, TestServers.acceptOne(sys, 7, listening))));
         assertTrue(listening.await(10, TimeUnit.SECONDS));
         try (Socket client = new Socket(InetAddress.getLoopbackAddress(), kernel.network().peer().forwarder().tcpPort())) {
             client.setSoTimeout(20_000);

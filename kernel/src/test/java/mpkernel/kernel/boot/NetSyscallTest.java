@@ -138,7 +138,9 @@ class NetSyscallTest {
     @Test
     void aJavaNetClientIsEchoedThroughTheForwarder() throws IOException {
         bootLoop();
-        int server = task(() -> echoOnce(7));
+        java.util.concurrent.CountDownLatch listening = new java.util.concurrent.CountDownLatch(1);
+        int server = task(() -> TestServers.echo(sys, TestServers.acceptOne(sys, 7, listening)));
+        await(listening);
         awaitAnnouncement();
         assertTrue(announced.getFirst().matches("net: loop, guest 10\\.77\\.0\\.2, host 10\\.77\\.0\\.1, port 7, tcp forwarded from 127\\.0\\.0\\.1:\\d+"),
                 announced.getFirst());
@@ -176,11 +178,7 @@ class NetSyscallTest {
         AtomicReference<Errno> seen = new AtomicReference<>();
         java.util.concurrent.CountDownLatch listening = new java.util.concurrent.CountDownLatch(1);
         int server = task(() -> {
-            int listener = sys.socket(Sys.AF_INET, Sys.SOCK_STREAM, 0);
-            sys.bind(listener, SockAddr.any(9));
-            sys.listen(listener, 1);
-            listening.countDown();
-            int c = sys.accept(listener);
+            int c = TestServers.acceptOne(sys, 9, listening);
             MemorySegment buf = sys.malloc(4096);
             try {
                 while (sys.recv(c, buf, 0) > 0) {
@@ -203,24 +201,6 @@ class NetSyscallTest {
         });
         assertEquals(Errno.ECONNRESET, seen.get());
         assertEquals(List.of(), kernel.integrity());
-    }
-
-    /** Serves one echo connection on {@code port}; runs as a user task. */
-    private void echoOnce(int port) {
-        int listener = sys.socket(Sys.AF_INET, Sys.SOCK_STREAM, 0);
-        sys.bind(listener, SockAddr.any(port));
-        sys.listen(listener, 1);
-        int c = sys.accept(listener);
-        MemorySegment buf = sys.malloc(8192);
-        long n;
-        while ((n = sys.recv(c, buf, 0)) > 0) {
-            for (long off = 0; off < n; ) {
-                off += sys.send(c, buf.asSlice(off, n - off), 0);
-            }
-        }
-        sys.close(c);
-        sys.close(listener);
-        sys.free(buf);
     }
 
     private String readFile(String path) {

@@ -2,6 +2,8 @@ package mpkernel.user.net;
 
 import java.util.List;
 
+import mpkernel.kernel.api.Sys;
+
 /**
  * The arguments of a server program, {@code [PORT [COUNT]]}: the port to serve (its default
  * when absent) and how many connections or datagrams to serve before exiting (0: forever).
@@ -11,8 +13,19 @@ import java.util.List;
  */
 record Service(int port, long count) {
 
-    /** The service {@code args} name, or null if they are not {@code [PORT [COUNT]]}. */
-    static Service parse(List<String> args, int defaultPort) {
+    /**
+     * The service {@code args} name; null, with {@code usage: PROGRAM [PORT [COUNT]]} on
+     * standard error, if they are not that.
+     */
+    static Service parse(Sys sys, List<String> args, int defaultPort, String program, String count) {
+        Service s = parse(args, defaultPort);
+        if (s == null) {
+            sys.write(Sys.STDERR, "usage: " + program + " [PORT [" + count + "]]\n");
+        }
+        return s;
+    }
+
+    private static Service parse(List<String> args, int defaultPort) {
         if (args.size() > 2) {
             return null;
         }

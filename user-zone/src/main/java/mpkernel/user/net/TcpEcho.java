@@ -22,9 +22,8 @@ public final class TcpEcho implements UserProgram {
 
     @Override
     public int main(Sys sys, List<String> args) {
-        Service service = Service.parse(args, 7);
+        Service service = Service.parse(sys, args, 7, "tcp-echo", "CONNECTIONS");
         if (service == null) {
-            sys.write(Sys.STDERR, "usage: tcp-echo [PORT [CONNECTIONS]]\n");
             return 2;
         }
         int listener = sys.socket(Sys.AF_INET, Sys.SOCK_STREAM, 0);

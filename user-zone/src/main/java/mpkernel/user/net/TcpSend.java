@@ -80,7 +80,7 @@ public final class TcpSend implements UserProgram {
     }
 
     private static void send(Sys sys, int socket, SockAddr to, MemorySegment buffer, long bytes) {
-        Checksum sum = new Checksum();
+        Sha256 sum = new Sha256();
         Rate rate = new Rate(sys);
         for (long sent = 0; sent < bytes; ) {
             MemorySegment chunk = buffer.asSlice(0, Math.min(buffer.byteSize(), bytes - sent));

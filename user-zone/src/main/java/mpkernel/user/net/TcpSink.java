@@ -22,9 +22,8 @@ public final class TcpSink implements UserProgram {
 
     @Override
     public int main(Sys sys, List<String> args) {
-        Service service = Service.parse(args, 9);
+        Service service = Service.parse(sys, args, 9, "tcp-sink", "CONNECTIONS");
         if (service == null) {
-            sys.write(Sys.STDERR, "usage: tcp-sink [PORT [CONNECTIONS]]\n");
             return 2;
         }
         int listener = sys.socket(Sys.AF_INET, Sys.SOCK_STREAM, 0);
@@ -55,7 +54,7 @@ public final class TcpSink implements UserProgram {
     /** Reads one connection to its end; 0 if it ended normally, 1 if it failed. */
     private static int drain(Sys sys, int connection, MemorySegment buffer) {
         String peer = sys.getpeername(connection).toString();
-        Checksum sum = new Checksum();
+        Sha256 sum = new Sha256();
         Rate rate = new Rate(sys);
         long total = 0;
         try {

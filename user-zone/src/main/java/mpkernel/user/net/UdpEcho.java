@@ -21,9 +21,8 @@ public final class UdpEcho implements UserProgram {
 
     @Override
     public int main(Sys sys, List<String> args) {
-        Service service = Service.parse(args, 7);
+        Service service = Service.parse(sys, args, 7, "udp-echo", "DATAGRAMS");
         if (service == null) {
-            sys.write(Sys.STDERR, "usage: udp-echo [PORT [DATAGRAMS]]\n");
             return 2;
         }
         int socket = sys.socket(Sys.AF_INET, Sys.SOCK_DGRAM, 0);

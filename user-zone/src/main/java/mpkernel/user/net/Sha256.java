@@ -6,11 +6,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** The SHA-256 of a byte stream, as {@code sha256sum} prints it: what both ends of a transfer compare. */
-final class Checksum {
+final class Sha256 {
 
     private final MessageDigest digest;
 
-    Checksum() {
+    Sha256() {
         try {
             digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
