@@ -18,14 +18,16 @@ exec </dev/null >/dev/console 2>&1
 mount -t proc proc /proc
 mount -t sysfs sysfs /sys
 dmesg -n 1
-# Loopback only (the guest has no network device): JMH's forked JVMs report to their parent over it.
-ip link set lo up 2>/dev/null || ifconfig lo 127.0.0.1 up || fail "cannot bring up the loopback interface"
-
 fail() {
 	echo "mpk-init: $*"
 	poweroff -f
 	sleep 60
 }
+
+# Loopback only (the guest has no network device): JMH's forked JVMs report to their parent over it,
+# and the loop network forwards 127.0.0.1 to the program.
+ip link set lo up 2>/dev/null || ifconfig lo 127.0.0.1 up || fail "cannot bring up the loopback interface"
+
 
 while read -r m; do
 	[ -n "$m" ] || continue
@@ -37,6 +39,8 @@ mount -t 9p -o "$O,ro,cache=loose" hostroot /host || fail "cannot mount host roo
 mount -t 9p -o "$O,cache=mmap" mpkrun /mpkrun || fail "cannot mount run directory"
 
 mount -t tmpfs -o mode=1777 tmpfs /host/tmp || fail "cannot mount /tmp"
+# A writable /run: `ip netns` keeps its namespaces there (the network tests make some).
+mount -t tmpfs -o mode=755 tmpfs /host/run || fail "cannot mount /run"
 
 # "<tag> <absolute path>" per line, outermost directory first.
 while IFS= read -r line; do

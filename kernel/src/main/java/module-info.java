@@ -7,6 +7,7 @@ module mpkernel.kernel {
     requires mpkernel.annotations;
     requires mpkernel.isolation;
     requires mpkernel.unsafezone;
+    requires mpkernel.tap;
     exports mpkernel.kernel.api;
     exports mpkernel.kernel.boot to mpkernel.experiments, mpkernel.benchmarks;
     uses mpkernel.kernel.api.UserProgram;

@@ -43,7 +43,7 @@ final class FaultsCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "campaign seed (default ${DEFAULT-VALUE})")
     long seed = 1;
 
-    @Option(names = "--models", split = ",", paramLabel = "a,b", description = "fault models (default: all: control, wild-write, wild-read, overflow, descriptor-bitflip, use-after-free, native-user-write)")
+    @Option(names = "--models", split = ",", paramLabel = "a,b", description = "fault models (default: control, wild-write, wild-read, overflow, descriptor-bitflip, use-after-free, native-user-write, proc-mem; also, when named: net-driver-write, on a kernel with the loop network)")
     List<String> models = new ArrayList<>(Trial.MODELS);
 
     @Option(names = "--jobs", description = "trials in parallel (default ${DEFAULT-VALUE})")
@@ -87,8 +87,9 @@ final class FaultsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         for (String m : models) {
-            if (!Trial.MODELS.contains(m)) {
-                throw new UserError("faults: unknown model '" + m + "'; known: " + String.join(",", Trial.MODELS));
+            if (!Trial.known(m)) {
+                throw new UserError("faults: unknown model '" + m + "'; known: " + String.join(",", Trial.MODELS) + ","
+                        + String.join(",", Trial.OPT_IN_MODELS));
             }
         }
         timeout = timeoutOption != null ? timeoutOption : PkuGuest.insideGuest() ? GUEST_TIMEOUT : 30;
@@ -242,7 +243,8 @@ final class FaultsCommand implements Callable<Integer> {
 
     /**
      * One trial: {@code fault-workload} on a fresh kernel process, its console kept in the
-     * kernel (which reports its hash), the descriptor bit flip injected by the kernel itself;
+     * kernel (which reports its hash), the descriptor bit flip and the network driver's wild
+     * copy injected by the kernel itself (the workload then makes the driver receive a frame);
      * short-lived JVM settings, since a trial runs for seconds.
      */
     Campaign.Run runTrial(Backend b, Trial t, String golden) {
@@ -257,6 +259,13 @@ final class FaultsCommand implements Callable<Integer> {
         }
         if (t.model().equals("descriptor-bitflip")) {
             launch.inject("bitflip:" + Math.floorMod(t.param(), 3) + ":" + Math.floorMod(t.param() >>> 8, 48));
+        }
+        if (t.model().equals("net-driver-write")) {
+            launch.net(KernelLaunch.Net.LOOP).inject("net-tx:" + switch (t.target()) {
+                case "safe-data" -> "secret";
+                case "safe-net" -> "interface";
+                default -> t.target();
+            });
         }
         KernelOutcome o = launch.run();
         long ms = (System.nanoTime() - t0) / 1_000_000;

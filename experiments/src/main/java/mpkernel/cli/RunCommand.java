@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 
 import mpkernel.experiments.launch.KernelLaunch;
 import mpkernel.experiments.launch.KernelOutcome;
+import mpkernel.experiments.launch.NetNamespace;
 import mpkernel.isolation.Backend;
 import mpkernel.isolation.Pku;
 import mpkernel.isolation.fault.CrashReport;
@@ -59,10 +60,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "refuse to run where the OS cannot confine the kernel process (seccomp)")
     boolean strict;
 
+    @Option(names = "--net", paramLabel = "tap|loop", description = "give the kernel a virtio-net card: tap (a TAP interface in a network namespace made for the run; root) or loop (an in-process peer, with forwarding from 127.0.0.1)")
+    String net;
+
     @Option(names = "--repeat", paramLabel = "N", description = "run the program N times on the one kernel (default ${DEFAULT-VALUE}); the exit status is the last run's")
     int repeat = 1;
 
-    @Option(names = "--inject", hidden = true, description = "inject a kernel bug before the program: vault-bypass")
+    @Option(names = "--inject", hidden = true, description = "inject a kernel bug before the program: vault-bypass, net-tx:TARGET")
     String inject = "";
 
     @Option(names = "--list", description = "list the programs and exit")
@@ -118,10 +122,11 @@ final class RunCommand implements Callable<Integer> {
                 throw new UserError("run: " + e.getMessage());
             }
         }
+        KernelLaunch.Net network = network();
         if (qemu) {
             return inGuest(b);
         }
-        return runChild(b, optional);
+        return runChild(b, optional, network);
     }
 
     /** The programs on the kernel's module path, read from class files: no program code runs here. */
@@ -141,9 +146,28 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private int runChild(Backend b, Set<OptionalDomain> optional) {
+    /** The network {@code --net} asks for, checked. */
+    private KernelLaunch.Net network() {
+        if (net == null) {
+            return KernelLaunch.Net.NONE;
+        }
+        return switch (net) {
+            case "loop" -> KernelLaunch.Net.LOOP;
+            case "tap" -> {
+                if (!qemu) {
+                    NetNamespace.unavailableReason().ifPresent(r -> {
+                        throw new UserError("run: " + r);
+                    });
+                }
+                yield KernelLaunch.Net.TAP;
+            }
+            default -> throw new UserError("run: --net takes tap or loop, got '" + net + "'");
+        };
+    }
+
+    private int runChild(Backend b, Set<OptionalDomain> optional, KernelLaunch.Net network) {
         KernelLaunch launch = KernelLaunch.of(b, Launch.modulePath(), program, args).domains(optional).inject(inject).repeat(0, repeat)
-                .strict(strict).timeout(Duration.ofSeconds(timeoutSeconds)).echoTo(System.out);
+                .strict(strict).net(network).timeout(Duration.ofSeconds(timeoutSeconds)).echoTo(System.out);
         for (String h : hostFiles) {
             int eq = h.indexOf('=');
             launch.hostFile(h.substring(0, eq), Path.of(h.substring(eq + 1)));
@@ -155,7 +179,12 @@ final class RunCommand implements Callable<Integer> {
         if (PkuGuest.insideGuest()) {
             System.err.println("mpk: starting the " + b.cliName() + " kernel JVM (15-40 s under TCG)...");
         }
-        KernelOutcome o = launch.run();
+        KernelOutcome o;
+        try {
+            o = launch.run();
+        } catch (IllegalStateException e) {
+            throw new UserError("run: cannot set up the network: " + e.getMessage());
+        }
         if (o.reports().forged() > 0) {
             System.out.println("note: " + o.reports().forged() + " line(s) looked like kernel reports but were not signed by this run's kernel");
         }
@@ -229,6 +258,12 @@ final class RunCommand implements Callable<Integer> {
         cmd.addAll(List.of("--repeat", Integer.toString(repeat)));
         if (!domains.isEmpty()) {
             cmd.addAll(List.of("--domains", String.join(",", domains)));
+        }
+        if (net != null) {
+            cmd.addAll(List.of("--net", net));
+        }
+        if (!inject.isEmpty()) {
+            cmd.addAll(List.of("--inject", inject));
         }
         cmd.add(program);
         cmd.addAll(args);

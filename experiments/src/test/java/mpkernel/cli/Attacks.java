@@ -118,6 +118,12 @@ final class Attacks {
             new Attack("quiet-exit", List.of("attack-quiet-exit"), new NoVerdict(), new Fault("UNSAFE_KERNEL", "SAFE_KERNEL")),
             // without protection the token is readable and the forged report passes: that is what isolation stops
             new Attack("forge-report", List.of("attack-forge-report"), clean("FORGED: signing with"), new Fault("USER", "SAFE_KERNEL")),
+            // issue 17: a network driver that copies a frame it sends outside its buffers
+            new Attack("net-driver-wild-write", List.of("--net", "loop", "--inject", "net-tx:secret", "tcp-send", "10.77.0.1", "9", "1"),
+                    new Corrupt("the safe kernel's header page changed"), new Fault("UNSAFE_KERNEL", "SAFE_KERNEL")),
+            new Attack("net-driver-domain", List.of("--domains", "driver", "--net", "loop", "--inject", "net-tx:unsafe",
+                    "tcp-send", "10.77.0.1", "9", "1"), new Clean(1, List.of("tcp-send: 10.77.0.1:9: ECONNREFUSED")),
+                    new Fault("DRIVER", "UNSAFE_KERNEL")),
             new Attack("side-doors", List.of("confinement-probe"), new Clean(1, List.of("proc-self-mem: OPEN", "start-process: OPEN")),
                     clean("proc-self-mem: denied", "start-process: denied", "write-host-file: denied", "isolation-api: denied",
                             "sun-misc-unsafe: denied", "management-api: denied")));

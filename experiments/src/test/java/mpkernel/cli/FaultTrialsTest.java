@@ -56,6 +56,16 @@ class FaultTrialsTest {
     }
 
     @Test
+    void theNetworkDriversWildCopyCorruptsUnlessIsolationStopsIt() {
+        Trial intoTheSecret = new Trial(10, "net-driver-write", "UNSAFE_KERNEL", "safe-data", 3);
+        assertEquals(Outcome.SILENT_KERNEL_CORRUPTION, run(Backend.NONE, intoTheSecret));
+        assertEquals(Outcome.DETECTED_BY_ISOLATION, run(Backend.MPROTECT, intoTheSecret));
+        assertEquals(Outcome.DETECTED_BY_ISOLATION, run(Backend.MPROTECT, new Trial(11, "net-driver-write", "UNSAFE_KERNEL", "safe-net", 4)));
+        // the unsafe kernel may write its own memory: nothing to detect, and nothing breaks
+        assertEquals(Outcome.BENIGN, run(Backend.MPROTECT, new Trial(12, "net-driver-write", "UNSAFE_KERNEL", "unsafe", 5)));
+    }
+
+    @Test
     @Tag("mpk")
     void aSmallCampaignCatchesEverythingWithMpk(@TempDir Path out) {
         PkuGuest.skipReasonForMpkTests().ifPresent(Assumptions::abort);

@@ -78,7 +78,8 @@ class RunCommandTest {
     void badInputGetsOneLineAndStatusTwo() {
         for (String[] args : List.of(new String[] {"run", "no-such-program"}, new String[] {"run", "--backend", "mpx", "hello"},
                 new String[] {"run"}, new String[] {"run", "--host-file", "x=/no/such/file", "cat"}, new String[] {"frobnicate"},
-                new String[] {"run", "--timeout", "0", "hello"}, new String[] {"run", "--repeat", "0", "hello"})) {
+                new String[] {"run", "--timeout", "0", "hello"}, new String[] {"run", "--repeat", "0", "hello"},
+                new String[] {"run", "--net", "wifi", "tcp-echo"})) {
             CliHarness.Outcome o = CliHarness.mpk(args);
             assertEquals(Main.USAGE, o.status(), String.join(" ", args));
             assertEquals(1, o.err().lines().count(), o.err());

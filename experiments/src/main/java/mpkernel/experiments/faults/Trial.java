@@ -14,9 +14,22 @@ import java.util.SplittableRandom;
  */
 public record Trial(int number, String model, String source, String target, long param) {
 
-    /** Every model, with its sources and targets. */
+    /** Every model a campaign runs by default, with its sources and targets. */
     public static final List<String> MODELS = List.of("control", "wild-write", "wild-read", "overflow", "descriptor-bitflip",
             "use-after-free", "native-user-write", "proc-mem");
+
+    /**
+     * Models a campaign runs only when {@code --models} names them (so that the default
+     * campaigns, and the files they resume, stay as they were): {@code net-driver-write}, the
+     * virtio-net driver copying a frame it sends to a wild address, on a kernel with the loop
+     * peer for a network.
+     */
+    public static final List<String> OPT_IN_MODELS = List.of("net-driver-write");
+
+    /** Whether {@code model} is a model at all. */
+    public static boolean known(String model) {
+        return MODELS.contains(model) || OPT_IN_MODELS.contains(model);
+    }
 
     /** The trial {@code number} of a campaign over {@code models} with {@code seed}, on the paper's three domains. */
     public static Trial plan(long seed, int number, List<String> models) {
@@ -50,7 +63,10 @@ public record Trial(int number, String model, String source, String target, long
                     : pick(rnd, "safe-data", "safe-metadata", "safe-fs", "unsafe"), param);
             // plain Java (no native access) through /proc/self/mem: a read of the secret, or a write into a boot file's directory row
             case "proc-mem" -> new Trial(number, model, "USER", pick(rnd, "safe-data", "safe-fs"), param);
-            default -> throw new IllegalArgumentException("unknown fault model '" + model + "'; known: " + String.join(",", MODELS));
+            // the network driver's copy of a frame it sends, to the secret, the interface's configuration, or another region
+            case "net-driver-write" -> new Trial(number, model, "UNSAFE_KERNEL", pick(rnd, "safe-data", "safe-net", "unsafe", "user"), param);
+            default -> throw new IllegalArgumentException("unknown fault model '" + model + "'; known: " + String.join(",", MODELS)
+                    + "," + String.join(",", OPT_IN_MODELS));
         };
     }
 
@@ -61,7 +77,7 @@ public record Trial(int number, String model, String source, String target, long
     /** The domain whose memory the fault reaches, or {@code -}. */
     public String targetDomain() {
         return switch (target) {
-            case "safe-data", "safe-metadata", "safe-fs", "via-driver", "direct" -> "SAFE_KERNEL";
+            case "safe-data", "safe-metadata", "safe-fs", "safe-net", "via-driver", "direct" -> "SAFE_KERNEL";
             // an overflow off the top of the driver's region: UNSAFE_KERNEL's ends at SAFE_KERNEL, DRIVER's at USER
             case "region-edge" -> source.equals("DRIVER") ? "USER" : "SAFE_KERNEL";
             case "unsafe" -> "UNSAFE_KERNEL";

@@ -8,7 +8,8 @@ import java.util.List;
  * modules and the program's ({@code --limit-modules}): no JDK module a program module did not
  * pass {@code ProgramCatalog.problems} for, so no management, attach, {@code sun.misc.Unsafe}
  * or instrumentation API; HotSpot's attach listener and performance-data file are off; native
- * access goes to the isolation, the unsafe kernel and, for the demonstration attacks, their module.
+ * access goes to the isolation, the unsafe kernel, the TAP device's host end and, for the
+ * demonstration attacks, their module.
  */
 public final class KernelJvm {
 
@@ -21,7 +22,7 @@ public final class KernelJvm {
     /** Options for a kernel process running a program of {@code programModule}. */
     public static List<String> options(String programModule) {
         List<String> o = new ArrayList<>();
-        o.add("--enable-native-access=mpkernel.isolation,mpkernel.unsafezone"
+        o.add("--enable-native-access=mpkernel.isolation,mpkernel.unsafezone,mpkernel.tap"
                 + (NATIVE_PROGRAM_MODULE.equals(programModule) ? "," + NATIVE_PROGRAM_MODULE : ""));
         o.add("--illegal-native-access=deny");
         o.add("--sun-misc-unsafe-memory-access=deny");

@@ -52,6 +52,7 @@ public final class KernelLaunch {
     private boolean captureConsole;
     private String inject = "";
     private boolean strict;
+    private Net net = Net.NONE;
     private final List<String> jvmArgs = new ArrayList<>();
     private Duration timeout = Duration.ofMinutes(60);
     private PrintStream echo;
@@ -111,6 +112,22 @@ public final class KernelLaunch {
         return this;
     }
 
+    /** What the kernel's network card is wired to. */
+    public enum Net {
+        /** No network card. */
+        NONE,
+        /** A TAP interface in a network namespace made for the run ({@link NetNamespace}); needs root. */
+        TAP,
+        /** The in-process peer, with port forwarding from the host's loopback. */
+        LOOP
+    }
+
+    /** Gives the kernel a network. */
+    public KernelLaunch net(Net network) {
+        net = network;
+        return this;
+    }
+
     /** Extra JVM options (e.g. for short trials). */
     public KernelLaunch jvmArgs(List<String> options) {
         jvmArgs.addAll(options);
@@ -139,12 +156,26 @@ public final class KernelLaunch {
                 .orElse(List.of("unknown program '" + program + "'; known: " + String.join(", ", catalog.programs().keySet())));
     }
 
-    /** Starts the child and waits for its end. */
+    /**
+     * Starts the child and waits for its end. With a TAP network, the namespace is made first
+     * and deleted after, whatever the end.
+     *
+     * @throws IllegalStateException if the TAP network cannot be set up
+     */
     public KernelOutcome run() {
         List<String> problems = problems();
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
+        if (net != Net.TAP) {
+            return run(null);
+        }
+        try (NetNamespace ns = NetNamespace.create()) {
+            return run(ns);
+        }
+    }
+
+    private KernelOutcome run(NetNamespace ns) {
         String module = catalog(modulePath).find(program).orElseThrow().module();
         long base = RegionLayout.randomBase(RANDOM);
         RegionLayout layout = RegionLayout.plan(Kernel.policy(domains, KERNEL_BYTES, userBytes), base);
@@ -172,6 +203,11 @@ public final class KernelLaunch {
         if (strict) {
             childArgs.add("--strict");
         }
+        if (ns != null) {
+            childArgs.addAll(List.of("--net", "tap:" + NetNamespace.TAP, "--net-label", "netns " + ns.name()));
+        } else if (net == Net.LOOP) {
+            childArgs.addAll(List.of("--net", "loop"));
+        }
         childArgs.add(program);
         childArgs.addAll(args);
         List<String> jvm = new ArrayList<>(KernelJvm.options(module));
@@ -182,6 +218,9 @@ public final class KernelLaunch {
         jvm.addAll(jvmArgs);
         ChildJvm child = ChildJvm.onModulePath(modulePath, "mpkernel.kernel", KernelProcess.class.getName())
                 .jvmArgs(jvm).args(childArgs).input(input.toByteArray()).layout(layout).timeout(timeout);
+        if (ns != null) {
+            child.wrapper(ns.exec());
+        }
         if (echo != null) {
             child.echoTo(echo).hideFromEcho(line -> line.contains(ReportChannel.PREFIX));
         }

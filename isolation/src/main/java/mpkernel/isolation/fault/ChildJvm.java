@@ -27,6 +27,7 @@ import mpkernel.isolation.RegionLayout;
  */
 public final class ChildJvm {
 
+    private final List<String> wrapper = new ArrayList<>();
     private final List<String> launch = new ArrayList<>();
     private final List<String> jvmArgs = new ArrayList<>();
     private final List<String> args = new ArrayList<>();
@@ -96,6 +97,16 @@ public final class ChildJvm {
         return this;
     }
 
+    /**
+     * A command the JVM is started through, which must exec it in its own place (so that the
+     * exit status, the signals and the crash report are the JVM's), e.g.
+     * {@code ip netns exec NAME}.
+     */
+    public ChildJvm wrapper(List<String> command) {
+        wrapper.addAll(command);
+        return this;
+    }
+
     /** The java launcher to use (default: this JVM's). */
     public ChildJvm java(String javaExecutable) {
         java = javaExecutable;
@@ -104,7 +115,7 @@ public final class ChildJvm {
 
     /** The whole command line. */
     public List<String> command() {
-        List<String> cmd = new ArrayList<>();
+        List<String> cmd = new ArrayList<>(wrapper);
         cmd.add(java);
         cmd.add("-XX:+ErrorFileToStderr");
         cmd.add("-XX:-CreateCoredumpOnCrash");

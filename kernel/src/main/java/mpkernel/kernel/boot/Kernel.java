@@ -36,8 +36,12 @@ import mpkernel.kernel.mm.StaticArea;
  * check, the report token) in the first {@link #STATIC_BYTES}, then the kernel heap's pages.
  *
  * <p>Besides the paper's three domains and the optional ones, every kernel declares
- * {@link #DEVICE}: the emulated virtio device, which stands for the host and may touch the
+ * {@link #DEVICE}: the emulated virtio devices, which stand for the host and may touch the
  * driver's memory (its rings and DMA buffers) and nothing else.
+ *
+ * <p>A kernel booted with a network ({@link KernelConfig#net}) also has a virtio-net card:
+ * see {@link Network}; its sockets are system calls ({@code SocketCalls}), its stack is in
+ * safe-kernel memory, and {@code /proc/net} shows it.
  */
 public final class Kernel implements AutoCloseable {
 
@@ -66,6 +70,7 @@ public final class Kernel implements AutoCloseable {
     private Integrity integrity;
     private ReportChannel reports;
     private ProgramRunner runner;
+    private Network network;
     private long ring;
     private String confinement;
     private boolean closed;
@@ -85,6 +90,9 @@ public final class Kernel implements AutoCloseable {
         try {
             safeGate.run(this::wire);
             consoleDevice.start();
+            if (network != null) {
+                network.start();
+            }
             BootTrace.mark("wire");
             if (config.confine()) {
                 Preload.warmUp();
@@ -141,6 +149,11 @@ public final class Kernel implements AutoCloseable {
                 task -> iso.newThread("virtio-console-device", null, task));
         unsafe.attachConsole(ring, QUEUE_SIZE, dma, consoleDevice);
         unsafe.attachFaulty(ownDriver ? dmaPages.allocate(1) : unsafeHeap.malloc(FAULTY_BUFFER), FAULTY_BUFFER);
+        if (config.net().kind() != NetSpec.Kind.NONE) {
+            network = Network.wire(config.net(), new Network.Parts(tables, safe, safePages, dmaMemory, dmaPages, user, unsafe, safeGate,
+                    iso.gate(DEVICE), task -> iso.newThread("virtio-net", null, task)));
+            fs.addDevice("/proc/net", network.procFile());
+        }
 
         fs.addDevice("/dev/console", new ConsoleFile(unsafe));
         fs.addDevice("/dev/null", new NullFile());
@@ -154,7 +167,8 @@ public final class Kernel implements AutoCloseable {
 
         Tasks tasks = new Tasks(iso, iso.gate(Domain.USER));
         KernelCore core = new KernelCore(user, scratch, userPages, userHeap, unsafeHeap, fs, unsafe, tasks, 1);
-        sys = new SyscallHandle(safeGate, core);
+        sys = network == null ? new SyscallHandle(safeGate, core)
+                : new SyscallHandle(safeGate, core, network.calls(), network.waits(), network);
         runner = new ProgramRunner(iso, sys, ProgramCatalog.ofThisJvm());
         integrity = integrityOf(header);
     }
@@ -174,6 +188,12 @@ public final class Kernel implements AutoCloseable {
         }
         for (HeapAllocator h : List.of(kernelHeap, unsafeHeap, userHeap)) {
             in.audit(h::checkInvariants);
+        }
+        if (network != null) {
+            MemorySegment iface = network.stack().configuration();
+            in.cover("the network interface's configuration", iface, tables.carve(iface.byteSize()), safeGate);
+            in.audit(network.heap()::checkInvariants);
+            in.audit(network.stack()::checkInvariants);
         }
         in.audit(fs::checkInvariants);
         return in;
@@ -203,7 +223,13 @@ public final class Kernel implements AutoCloseable {
 
     /** Hooks that inject faults into kernel internals, for the fault-injection experiments. */
     public FaultHooks faultHooks() {
-        return new FaultHooks(unsafe, safeGate, secret);
+        return new FaultHooks(unsafe, safeGate, secret, network == null ? null : network.stack().configuration().address(),
+                iso.memory(Domain.UNSAFE_KERNEL), iso.memory(Domain.USER));
+    }
+
+    /** The network, if the kernel has one (for tests). */
+    Network network() {
+        return network;
     }
 
     /** The system-call handle of the program's main task (for tests and benchmarks that drive the kernel directly). */
@@ -328,6 +354,9 @@ public final class Kernel implements AutoCloseable {
         }
         closed = true;
         try {
+            if (network != null) {
+                network.stop();
+            }
             if (consoleDevice != null) {
                 consoleDevice.stop();
             }

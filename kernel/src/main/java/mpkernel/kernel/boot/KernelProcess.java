@@ -27,9 +27,12 @@ import mpkernel.isolation.IsolationUnavailableException;
  *
  * <p>Usage: {@code KernelProcess --backend B [--base ADDR] [--domains driver,vault]
  * [--host-file NAME=PATH]... [--user-bytes N] [--repeat WARMUPS:MEASURED] [--capture-console]
- * [--inject vault-bypass|bitflip:AFTER:BIT] [--strict] PROGRAM [ARGS...]}; the report token and
- * the secret come on standard input ({@link ReportChannel}). Exit status: the last run's status;
- * 2 for bad usage or a kernel that cannot boot.
+ * [--net tap:INTERFACE|loop] [--net-label LABEL]
+ * [--inject vault-bypass|bitflip:AFTER:BIT|net-tx:TARGET] [--strict] PROGRAM [ARGS...]}; the
+ * report token and the secret come on standard input ({@link ReportChannel}). With a network,
+ * the kernel prints one line {@code net: LABEL, guest ADDR, host ADDR[, port N]} on its
+ * standard output when the program first listens or connects. Exit status: the last run's
+ * status; 2 for bad usage or a kernel that cannot boot.
  */
 public final class KernelProcess {
 
@@ -53,6 +56,7 @@ public final class KernelProcess {
         for (String[] h : o.hostFiles) {
             config = config.withHostFile(h[0], Path.of(h[1]));
         }
+        config = config.withNet(o.network());
         Kernel kernel;
         MessageDigest sha256;
         try {
@@ -109,8 +113,12 @@ public final class KernelProcess {
 
     /** Writes one line to file descriptor 2 (not through {@code System.err}, which a program may replace). */
     private static void err(String line) {
+        line(FileDescriptor.err, line);
+    }
+
+    private static void line(FileDescriptor fd, String line) {
         try {
-            new FileOutputStream(FileDescriptor.err).write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            new FileOutputStream(fd).write((line + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException ignored) {
             // nobody to tell
         }
@@ -137,6 +145,8 @@ public final class KernelProcess {
         int measured = 1;
         boolean captureConsole;
         String inject = "";
+        String net = "";
+        String netLabel = "";
         boolean strict;
         String program;
         List<String> programArgs = List.of();
@@ -181,6 +191,8 @@ public final class KernelProcess {
                                 }
                             }
                             case "--inject" -> o.inject = v;
+                            case "--net" -> o.net = v;
+                            case "--net-label" -> o.netLabel = v;
                             default -> throw new IllegalArgumentException("unknown option " + a);
                         }
                     }
@@ -192,9 +204,25 @@ public final class KernelProcess {
             if (i == args.length) {
                 throw new IllegalArgumentException("which program?");
             }
+            o.network();
             o.program = args[i];
             o.programArgs = List.of(args).subList(i + 1, args.length);
             return o;
+        }
+
+        /** The network {@code --net} names; its announcement goes to file descriptor 1. */
+        NetSpec network() {
+            java.util.function.Consumer<String> out = l -> line(FileDescriptor.out, l);
+            if (net.isEmpty()) {
+                return NetSpec.NONE;
+            }
+            if (net.equals("loop")) {
+                return NetSpec.loop(out);
+            }
+            if (net.startsWith("tap:") && net.length() > 4) {
+                return NetSpec.tap(net.substring(4), netLabel.isEmpty() ? "tap " + net.substring(4) : netLabel, out);
+            }
+            throw new IllegalArgumentException("--net wants tap:INTERFACE or loop, got " + net);
         }
 
         /** Injects the kernel bug {@code --inject} names, before the program runs. */
@@ -203,6 +231,13 @@ public final class KernelProcess {
                 err("mpk: injected kernel bug: the safe kernel reads the secret without the vault's gate");
                 kernel.faultHooks().readSecretBypassingTheVault();
                 err("mpk: the safe kernel read the secret directly");
+            } else if (inject.startsWith("net-tx:")) {
+                try {
+                    kernel.faultHooks().misdirectNetTransmit(inject.substring("net-tx:".length()));
+                } catch (IllegalArgumentException e) {
+                    throw fail(e.getMessage());
+                }
+                err("mpk: injected driver bug: the network driver copies the next frame it sends to " + inject.substring(7));
             } else if (inject.startsWith("bitflip:")) {
                 String[] p = inject.split(":");
                 kernel.faultHooks().flipConsoleDescriptorBit(Integer.parseInt(p[1]), Integer.parseInt(p[2]));

@@ -24,7 +24,7 @@ final class Preload {
 
     /** The modules whose classes boot initialises: the kernel's own. */
     private static final java.util.Set<String> TRUSTED = java.util.Set.of("mpkernel.kernel", "mpkernel.isolation",
-            "mpkernel.unsafezone", "mpkernel.annotations");
+            "mpkernel.unsafezone", "mpkernel.tap", "mpkernel.annotations");
 
     /** Loads every class of the modules this JVM resolved from its module path (the JDK's own come from its image). */
     static void modules() {

@@ -135,6 +135,11 @@ public final class KernelCore {
         return fs.stat(path);
     }
 
+    /** {@code poll}'s kernel half: file descriptors are looked up under the kernel's lock, sockets by {@code sockets}. */
+    synchronized int poll(SocketCalls sockets, MemorySegment fds, int nfds) {
+        return sockets.poll(fds, nfds, fs);
+    }
+
     // ---- time, process, tasks ----
 
     long clockGettime(int clock) {

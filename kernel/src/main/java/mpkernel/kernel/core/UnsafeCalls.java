@@ -7,6 +7,7 @@ import mpkernel.unsafezone.FaultyDevice;
 import mpkernel.unsafezone.RawMemory;
 import mpkernel.unsafezone.virtio.Doorbell;
 import mpkernel.unsafezone.virtio.VirtioConsole;
+import mpkernel.unsafezone.virtio.VirtioNet;
 
 /**
  * The kernel-to-unsafe gates: the safe kernel's only doors into {@code mpkernel.unsafezone}.
@@ -23,6 +24,9 @@ public final class UnsafeCalls {
     private final MemorySegment staging;
     private VirtioConsole console;
     private FaultyDevice faulty;
+    private VirtioNet net;
+    private MemorySegment netOut;
+    private MemorySegment netIn;
 
     /**
      * Calls through {@code unsafe} and {@code driver}; {@code staging} is driver memory for
@@ -47,6 +51,50 @@ public final class UnsafeCalls {
     /** Creates the console driver inside its domain (it initialises its ring). */
     public void attachConsole(long ring, int queueSize, long dma, Doorbell device) {
         console = driver.call(() -> new VirtioConsole(ring, queueSize, dma, device));
+    }
+
+    /**
+     * Creates the network driver inside its domain (it posts its receive buffers): queues at
+     * {@code rxRing} and {@code txRing}, their buffers at {@code rxBuffers} and
+     * {@code txBuffers}; frames pass through {@code outgoing} and {@code incoming}, staging
+     * buffers in driver memory of {@link VirtioNet#MAX_FRAME} bytes or more.
+     */
+    public void attachNet(long rxRing, long txRing, int queueSize, long rxBuffers, long txBuffers, MemorySegment outgoing,
+                          MemorySegment incoming, Doorbell device) {
+        netOut = outgoing;
+        netIn = incoming;
+        net = driver.call(() -> new VirtioNet(rxRing, txRing, queueSize, rxBuffers, txBuffers, device));
+    }
+
+    /**
+     * Sends {@code frame} (safe-kernel memory): the safe kernel stages it in driver memory,
+     * then one crossing into the driver queues it. False if every transmit buffer is in flight.
+     */
+    public boolean netTransmit(MemorySegment frame) {
+        int len = (int) frame.byteSize();
+        MemorySegment.copy(frame, 0, netOut, 0, len);
+        long staged = netOut.address();
+        return driver.callInt(() -> net.transmit(staged, len)) == 1;
+    }
+
+    /**
+     * Takes the next received frame: one crossing into the driver, which copies it into the
+     * staging buffer, from which the safe kernel copies it into {@code into}. Returns its
+     * length, or -1 if none was waiting.
+     */
+    public int netReceive(MemorySegment into) {
+        long staging = netIn.address();
+        int capacity = (int) Math.min(netIn.byteSize(), into.byteSize());
+        int n = driver.callInt(() -> net.receive(staging, capacity));
+        if (n > 0) {
+            MemorySegment.copy(netIn, 0, into, 0, n);
+        }
+        return n;
+    }
+
+    /** Fault injection: the network driver copies the next frame it transmits to {@code address}. */
+    public void misdirectNetTransmit(long address) {
+        driver.run(() -> net.misdirectNextTransmit(address));
     }
 
     /** Creates the faulty driver over its buffer, inside its domain. */

@@ -28,7 +28,8 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 public final class FileSystem {
 
     static final int INODES = 1024;
-    static final int FDS = 64;
+    /** File descriptors are {@code 0..FDS-1}; socket descriptors follow them. */
+    public static final int FDS = 64;
     static final long INODE = 48;
     static final long I_FLAGS = 0;
     static final long I_EXTRA = 4;   // host-file index or device index
@@ -163,6 +164,11 @@ public final class FileSystem {
             }
         }
         throw new SysError(Errno.EMFILE, "all " + FDS + " file descriptors in use");
+    }
+
+    /** Whether file descriptor {@code fd} is open. */
+    public boolean isOpen(int fd) {
+        return fd >= 0 && fd < FDS && fds.get(JAVA_INT, fd * FD + FD_INODE) != 0;
     }
 
     public void close(int fd) {

@@ -1,5 +1,6 @@
 /**
- * The driver side of a virtio-style split-ring console ({@link mpkernel.unsafezone.virtio.VirtioConsole}).
+ * The driver side of the virtio-style split-ring console ({@link mpkernel.unsafezone.virtio.VirtioConsole})
+ * and network card ({@link mpkernel.unsafezone.virtio.VirtioNet}).
  * The descriptor table and the available and used rings live in DMA memory inside the driver's
  * region and are addressed by raw pointers, as in the virtio 1.x split-virtqueue layout
  * ({@link mpkernel.unsafezone.virtio.RingLayout}). The device, which stands for the host, is not

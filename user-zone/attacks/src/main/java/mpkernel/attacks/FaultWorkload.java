@@ -9,7 +9,9 @@ import java.util.zip.CRC32;
 
 import mpkernel.kernel.api.Program;
 import mpkernel.kernel.api.ProcLayout;
+import mpkernel.kernel.api.SockAddr;
 import mpkernel.kernel.api.Sys;
+import mpkernel.kernel.api.SysError;
 import mpkernel.kernel.api.UserProgram;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
@@ -27,7 +29,9 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * are those of {@code ./mpk faults}; the fault itself is done the way the model says: through the
  * unsafe kernel's faulty driver (unsafe-kernel source), by raw access from this module's native
  * access (user source), by plain Java through {@code /proc/self/mem} (user source, no native
- * access needed), or by a plain Java bug (use after free, overflow of a user buffer). When the OS
+ * access needed), by a plain Java bug (use after free, overflow of a user buffer), or by the
+ * network driver, which the kernel armed to copy a frame astray and which this workload makes
+ * send one ({@code net-driver-write}). When the OS
  * refuses the {@code /proc/self/mem} path (the kernel process is confined), the workload stops
  * with exit status {@value #DENIED}.
  */
@@ -164,8 +168,26 @@ public final class FaultWorkload implements UserProgram {
                 case "overflow" -> overflow();
                 case "native-user-write" -> MemorySegment.ofAddress(address()).reinterpret(8).set(JAVA_LONG, 0, 0x5A5A5A5A5A5A5A5AL);
                 case "proc-mem" -> procMem();
+                case "net-driver-write" -> sendAFrame();
                 case "control", "use-after-free", "descriptor-bitflip" -> { }
                 default -> throw new IllegalArgumentException("unknown model " + model);
+            }
+        }
+
+        /**
+         * Makes the network driver send frames (the kernel armed it to copy the next one to a
+         * wild address): a connection to the host, where nothing listens, asks for its
+         * Ethernet address and is refused. Prints nothing, so that a harmless copy leaves the
+         * golden output.
+         */
+        private void sendAFrame() {
+            int socket = sys.socket(Sys.AF_INET, Sys.SOCK_STREAM, 0);
+            try {
+                sys.connect(socket, SockAddr.of("10.77.0.1", 9));
+            } catch (SysError expected) {
+                // refused: the frames went out (the first one astray)
+            } finally {
+                sys.close(socket);
             }
         }
 

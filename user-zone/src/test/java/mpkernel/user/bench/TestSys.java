@@ -6,9 +6,11 @@ import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import mpkernel.kernel.api.Datagram;
 import mpkernel.kernel.api.Errno;
 import mpkernel.kernel.api.FileStat;
 import mpkernel.kernel.api.ProgramExit;
+import mpkernel.kernel.api.SockAddr;
 import mpkernel.kernel.api.Sys;
 import mpkernel.kernel.api.SysError;
 
@@ -17,8 +19,8 @@ import mpkernel.kernel.api.SysError;
  * {@link Arena}, each block exactly as large as asked for and recorded while live, so that an
  * out-of-bounds access, a double or foreign {@code free} and a leak all show; the clock from
  * {@link System#nanoTime}; standard output and error captured, and write calls counted, so that
- * tests can check that a program batches its output. Files and threads are not offered (the
- * benchmarks use neither).
+ * tests can check that a program batches its output. Files, threads and sockets are not offered
+ * (the benchmarks use none of them).
  */
 final class TestSys implements Sys, AutoCloseable {
 
@@ -170,5 +172,76 @@ final class TestSys implements Sys, AutoCloseable {
     @Override
     public void close() {
         arena.close();
+    }
+
+    // ---- no sockets ----
+
+    private static SysError noNetwork() {
+        return new SysError(Errno.EAFNOSUPPORT, "no network in this test double");
+    }
+
+    @Override
+    public int socket(int domain, int type, int protocol) {
+        throw noNetwork();
+    }
+
+    @Override
+    public void bind(int fd, SockAddr address) {
+        throw noNetwork();
+    }
+
+    @Override
+    public void listen(int fd, int backlog) {
+        throw noNetwork();
+    }
+
+    @Override
+    public int accept(int fd) {
+        throw noNetwork();
+    }
+
+    @Override
+    public void connect(int fd, SockAddr address) {
+        throw noNetwork();
+    }
+
+    @Override
+    public long send(int fd, MemorySegment buffer, int flags) {
+        throw noNetwork();
+    }
+
+    @Override
+    public long recv(int fd, MemorySegment buffer, int flags) {
+        throw noNetwork();
+    }
+
+    @Override
+    public long sendto(int fd, MemorySegment buffer, int flags, SockAddr destination) {
+        throw noNetwork();
+    }
+
+    @Override
+    public Datagram recvfrom(int fd, MemorySegment buffer, int flags) {
+        throw noNetwork();
+    }
+
+    @Override
+    public void shutdown(int fd, int how) {
+        throw noNetwork();
+    }
+
+    @Override
+    public int poll(MemorySegment fds, int nfds, int timeoutMillis) {
+        throw noNetwork();
+    }
+
+    @Override
+    public SockAddr getsockname(int fd) {
+        throw noNetwork();
+    }
+
+    @Override
+    public SockAddr getpeername(int fd) {
+        throw noNetwork();
     }
 }

@@ -1,0 +1,62 @@
+package mpkernel.kernel.core;
+
+import mpkernel.kernel.api.Errno;
+import mpkernel.kernel.api.Sys;
+import mpkernel.kernel.net.Readiness;
+
+/**
+ * The half of a socket system call that runs outside the kernel, on the caller's thread and
+ * with the caller's rights: waiting until the socket is ready, by the network's
+ * {@link Readiness} mirror on the Java heap, so that no thread ever waits inside the gate into
+ * {@code SAFE_KERNEL} (under {@code mprotect} that would open kernel memory to every thread for
+ * as long as it waits). It reads nothing but that mirror.
+ */
+public final class SocketWaits {
+
+    private final Readiness readiness;
+
+    /** Waits on {@code readiness}; null for a kernel without network (nothing ever waits). */
+    public SocketWaits(Readiness readiness) {
+        this.readiness = readiness;
+    }
+
+    /** Whether a call on {@code fd} with {@code flags} waits for readiness (a blocking socket, no {@link Sys#MSG_DONTWAIT}). */
+    boolean waits(int fd, int flags) {
+        return readiness != null && SocketCalls.isSocket(fd) && (flags & Sys.MSG_DONTWAIT) == 0
+                && !readiness.nonblocking(SocketCalls.slot(fd));
+    }
+
+    /** Waits until socket {@code fd} is ready for {@code events}, has an error or hung up. */
+    void await(int fd, int events) {
+        readiness.await(SocketCalls.slot(fd), events, Readiness.FOREVER);
+    }
+
+    /**
+     * Waits until one of {@code fds} is ready for its {@code events}, or until {@code deadline}.
+     * Descriptors that are not sockets count as ready (files always are).
+     */
+    void awaitAny(int[] fds, int[] events, long deadline) {
+        if (readiness == null) {
+            return;
+        }
+        int n = 0;
+        int[] slots = new int[fds.length];
+        int[] wanted = new int[fds.length];
+        for (int i = 0; i < fds.length; i++) {
+            if (!SocketCalls.isSocket(fds[i])) {
+                if (fds[i] >= 0) {
+                    return;
+                }
+                continue;
+            }
+            slots[n] = SocketCalls.slot(fds[i]);
+            wanted[n++] = events[i];
+        }
+        readiness.awaitAny(java.util.Arrays.copyOf(slots, n), java.util.Arrays.copyOf(wanted, n), deadline);
+    }
+
+    /** The error a connection attempt on {@code fd} ended with, or null if it succeeded. */
+    Errno connectError(int fd) {
+        return readiness.error(SocketCalls.slot(fd));
+    }
+}

@@ -1,0 +1,321 @@
+package mpkernel.kernel.net;
+
+import java.lang.foreign.MemorySegment;
+
+import mpkernel.kernel.api.Datagram;
+import mpkernel.kernel.api.SockAddr;
+import mpkernel.kernel.api.Sys;
+import mpkernel.kernel.mm.StaticArea;
+
+import java.util.function.LongSupplier;
+
+/**
+ * One network stack on one interface: the protocols, the sockets, and what links them. Its
+ * owner calls {@link #poll} whenever frames may have arrived or a timer may have expired, and
+ * the socket calls for its users; all of them hold the stack's lock, none of them waits, and
+ * after each the {@link Readiness} of every socket is published for callers that wait outside.
+ * Socket numbers are rows of the socket table, {@code 0..}{@value #SOCKETS}{@code -1}.
+ */
+public final class NetStack {
+
+    /** The most frames one {@link #poll} takes before it acknowledges and returns. */
+    public static final int BATCH = 32;
+    /** How many sockets a stack has. */
+    public static final int SOCKETS = SocketTable.SOCKETS;
+
+    private final Interface iface;
+    private final Counters counters;
+    private final Wire wire;
+    private final Arp arp;
+    private final Ipv4 ip;
+    private final Icmp icmp;
+    private final Udp udp;
+    private final Tcp tcp;
+    private final TcpSender sender;
+    private final TcpTimers timers;
+    private final SocketTable table;
+    private final Sockets sockets;
+    private final Readiness readiness = new Readiness(SOCKETS);
+    private final LongSupplier clock;
+    /** Told when a socket call starts a timer earlier than the wake-up {@link #poll} last asked for. */
+    private Runnable wake = () -> { };
+    /** The wake-up {@link #poll} last asked for: a scheduling hint for its caller, not protocol state. */
+    private long promised = Long.MAX_VALUE;
+    private final MemorySegment in;
+    private final Packet packet = new Packet();
+
+    /**
+     * A stack with the addresses of {@code config}, on {@code link}, keeping everything in
+     * {@code memory}; {@code isnKey} keys its initial sequence numbers (choose it at random).
+     * Its clock is {@link System#nanoTime}.
+     */
+    public NetStack(NetMemory memory, NetConfig config, Link link, long isnKey) {
+        this(memory, config, link, isnKey, System::nanoTime);
+    }
+
+    /** The same with a clock of the caller's, in nanoseconds (tests run time faster). */
+    NetStack(NetMemory memory, NetConfig config, Link link, long isnKey, LongSupplier clock) {
+        this.clock = clock;
+        StaticArea tables = memory.tables();
+        counters = new Counters(tables);
+        iface = new Interface(tables, config);
+        wire = new Wire(link, counters);
+        in = tables.carve(Ethernet.BUFFER);
+        MemorySegment out = tables.carve(Ethernet.BUFFER);
+        arp = new Arp(tables, iface, wire, counters);
+        ip = new Ipv4(tables, iface, arp, counters);
+        icmp = new Icmp(ip, counters, out);
+        table = new SocketTable(memory, isnKey);
+        udp = new Udp(ip, icmp, table, counters, out, tables.carve(8));
+        sender = new TcpSender(ip, counters, out);
+        TcpEnd end = new TcpEnd(table);
+        tcp = new Tcp(iface, table, sender, end, counters);
+        timers = new TcpTimers(sender, end, counters);
+        sockets = new Sockets(iface, table, sender, end, udp);
+    }
+
+    /** Where callers wait for sockets. */
+    public Readiness readiness() {
+        return readiness;
+    }
+
+    /**
+     * Has {@code wake} run whenever a socket call starts a timer that expires before the time
+     * {@link #poll} last returned, so that the caller of {@code poll} may sleep until then.
+     */
+    public synchronized void onEarlierTimer(Runnable wake) {
+        this.wake = wake;
+    }
+
+    /**
+     * Takes up to {@link #BATCH} frames from the link and handles them, runs the timers that
+     * expired, sends what is owed (acknowledgements, data the windows admit); returns when it
+     * wants to run again, on its clock: now if more frames may be waiting, {@link Long#MAX_VALUE}
+     * if no timer runs.
+     */
+    public synchronized long poll() {
+        long now = clock.getAsLong();
+        int frames = 0;
+        while (frames < BATCH) {
+            int n = wire.receive(in);
+            if (n < 0) {
+                break;
+            }
+            frames++;
+            input(n, now);
+        }
+        long next = Long.MAX_VALUE;
+        for (int i = 0; i < SOCKETS; i++) {
+            Sock s = table.get(i);
+            long deadline = s.getLong(Sock.DEADLINE);
+            if (s.has(Sock.STREAM) && deadline != 0 && deadline - now <= 0) {
+                timers.expire(s, now);
+            }
+            if (s.has(Sock.USED) && s.has(Sock.STREAM)) {
+                sender.push(s, now);
+                deadline = s.getLong(Sock.DEADLINE);
+                if (deadline != 0 && (next == Long.MAX_VALUE || deadline - next < 0)) {
+                    next = deadline;
+                }
+            }
+        }
+        publish();
+        promised = frames == BATCH ? now : next;
+        return promised;
+    }
+
+    /** Handles one received frame of {@code len} bytes. */
+    private void input(int len, long now) {
+        if (len < Ethernet.HEADER) {
+            counters.count(Counter.DROP_TRUNCATED);
+            return;
+        }
+        long destination = NetOrder.mac(in, Ethernet.DESTINATION);
+        if (destination != iface.mac() && destination != Ethernet.BROADCAST) {
+            counters.count(Counter.DROP_NOT_OURS);
+            return;
+        }
+        switch (NetOrder.u16(in, Ethernet.TYPE)) {
+            case Ethernet.TYPE_ARP -> arp.input(in, len, now);
+            case Ethernet.TYPE_IPV4 -> {
+                if (ip.input(in, len, packet)) {
+                    switch (packet.protocol) {
+                        case Ipv4.PROTOCOL_TCP -> tcp.input(packet, now);
+                        case Ipv4.PROTOCOL_UDP -> udp.input(packet, now);
+                        case Ipv4.PROTOCOL_ICMP -> icmp.input(packet, now);
+                        default -> counters.count(Counter.DROP_PROTOCOL);
+                    }
+                }
+            }
+            default -> counters.count(Counter.DROP_ETHERTYPE);
+        }
+    }
+
+    // ---- socket calls: see Sockets and Sys for their meaning ----
+
+    public synchronized int socket(int type, boolean nonblocking) {
+        try {
+            return sockets.socket(type, nonblocking);
+        } finally {
+            publish();
+        }
+    }
+
+    public synchronized void bind(int socket, SockAddr address) {
+        try {
+            sockets.bind(socket, address);
+        } finally {
+            publish();
+        }
+    }
+
+    /** Returns the port the socket listens on. */
+    public synchronized int listen(int socket, int backlog) {
+        try {
+            return sockets.listen(socket, backlog);
+        } finally {
+            publish();
+        }
+    }
+
+    public synchronized int accept(int socket) {
+        try {
+            return sockets.accept(socket);
+        } finally {
+            publish();
+        }
+    }
+
+    /** Starts a TCP connection (its outcome: {@link #connected}, or the socket's readiness), or sets a UDP destination. */
+    public synchronized void connect(int socket, SockAddr address) {
+        try {
+            sockets.connect(socket, address, clock.getAsLong());
+        } finally {
+            publish();
+        }
+    }
+
+    /** Returns quietly once the connection under way is established; else fails with its error or EALREADY. */
+    public synchronized void connected(int socket) {
+        try {
+            sockets.connected(socket);
+        } finally {
+            publish();
+        }
+    }
+
+    public synchronized long send(int socket, MemorySegment data) {
+        try {
+            return sockets.send(socket, data, clock.getAsLong());
+        } finally {
+            publish();
+        }
+    }
+
+    public synchronized long sendto(int socket, MemorySegment data, SockAddr to) {
+        try {
+            return sockets.sendto(socket, data, to, clock.getAsLong());
+        } finally {
+            publish();
+        }
+    }
+
+    public synchronized long recv(int socket, MemorySegment into) {
+        try {
+            return sockets.recv(socket, into, clock.getAsLong());
+        } finally {
+            publish();
+        }
+    }
+
+    public synchronized Datagram recvfrom(int socket, MemorySegment into) {
+        try {
+            return sockets.recvfrom(socket, into, clock.getAsLong());
+        } finally {
+            publish();
+        }
+    }
+
+    public synchronized void shutdown(int socket, int how) {
+        try {
+            sockets.shutdown(socket, how, clock.getAsLong());
+        } finally {
+            publish();
+        }
+    }
+
+    public synchronized void close(int socket) {
+        try {
+            sockets.close(socket, clock.getAsLong());
+        } finally {
+            publish();
+        }
+    }
+
+    /** Resets a TCP connection at once (as {@code SO_LINGER} 0 does on close); the socket stays open until {@link #close}. */
+    public synchronized void abort(int socket) {
+        try {
+            sockets.abort(socket, clock.getAsLong());
+        } finally {
+            publish();
+        }
+    }
+
+    public synchronized SockAddr localAddress(int socket) {
+        return sockets.localAddress(socket);
+    }
+
+    public synchronized SockAddr remoteAddress(int socket) {
+        return sockets.remoteAddress(socket);
+    }
+
+    /** Whether {@code socket} is an open UDP socket. */
+    public synchronized boolean datagram(int socket) {
+        return sockets.datagram(socket);
+    }
+
+    /** The {@code poll} events of {@code socket} now. */
+    public synchronized int events(int socket) {
+        return sockets.events(socket);
+    }
+
+    // ---- what the kernel shows and checks ----
+
+    /** The text of {@code /proc/net}: the interface, every counter, the ARP cache, every socket. */
+    public synchronized String describe() {
+        StringBuilder out = new StringBuilder();
+        iface.describe(out);
+        counters.describe(out);
+        arp.describe(out);
+        table.describe(out);
+        return out.toString();
+    }
+
+    /** The first inconsistency of the socket table, or null. */
+    public synchronized String checkInvariants() {
+        return table.checkInvariants();
+    }
+
+    /** The interface's configuration row, which nothing changes after boot: for the integrity check. */
+    public MemorySegment configuration() {
+        return iface.memory();
+    }
+
+    private void publish() {
+        long next = Long.MAX_VALUE;
+        for (int i = 0; i < SOCKETS; i++) {
+            long deadline = table.get(i).getLong(Sock.DEADLINE);
+            if (deadline != 0 && (next == Long.MAX_VALUE || deadline - next < 0)) {
+                next = deadline;
+            }
+        }
+        if (next != Long.MAX_VALUE && (promised == Long.MAX_VALUE || next - promised < 0)) {
+            promised = next;
+            wake.run();
+        }
+        for (int i = 0; i < SOCKETS; i++) {
+            int events = sockets.events(i);
+            readiness.publish(i, events | (events != Sys.POLLNVAL && sockets.nonblocking(i) ? Readiness.NONBLOCKING : 0), sockets.error(i));
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package mpkernel.kernel.net;
+
+import java.util.concurrent.TimeUnit;
+
+import mpkernel.kernel.api.Errno;
+import mpkernel.kernel.api.Sys;
+import mpkernel.kernel.api.SysError;
+
+/**
+ * What each socket is ready for ({@code poll} events) and its pending error number, mirrored
+ * on the Java heap so that a caller can wait for a socket outside the kernel and cross into it
+ * once it is ready. The stack publishes after every change, under its own lock; every change
+ * wakes every waiter. A mirror, not state: the stack decides from its own tables, and a caller
+ * that finds a socket not ready after all (another task took the data) waits again. It holds
+ * only event bits and error numbers, never data or addresses.
+ */
+public final class Readiness {
+
+    /** Not a {@code poll} event: the bit that says a socket never waits ({@code SOCK_NONBLOCK}). */
+    static final int NONBLOCKING = 1 << 16;
+    /** A deadline that never comes. */
+    public static final long FOREVER = Long.MAX_VALUE;
+    /** Events that end every wait: the caller must look. */
+    private static final int ALWAYS = Sys.POLLERR | Sys.POLLHUP | Sys.POLLNVAL;
+
+    private final int[] events;
+    private final int[] errors;
+
+    Readiness(int sockets) {
+        events = new int[sockets];
+        errors = new int[sockets];
+        java.util.Arrays.fill(events, Sys.POLLNVAL);
+    }
+
+    /** Records what socket {@code slot} is ready for; wakes the waiters if that changed. */
+    synchronized void publish(int slot, int ready, int error) {
+        if (events[slot] != ready || errors[slot] != error) {
+            events[slot] = ready;
+            errors[slot] = error;
+            notifyAll();
+        }
+    }
+
+    /** The {@code poll} events socket {@code slot} was last ready for. */
+    public synchronized int events(int slot) {
+        return events[slot] & ~NONBLOCKING;
+    }
+
+    /** Whether socket {@code slot} is open and never waits. */
+    public synchronized boolean nonblocking(int slot) {
+        return (events[slot] & NONBLOCKING) != 0;
+    }
+
+    /** The error pending on socket {@code slot}, or null. */
+    public synchronized Errno error(int slot) {
+        return errors[slot] == 0 ? null : errno(errors[slot]);
+    }
+
+    /** The {@link Errno} numbered {@code number}. */
+    static Errno errno(int number) {
+        for (Errno e : Errno.values()) {
+            if (e.number() == number) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException("no errno " + number);
+    }
+
+    /**
+     * Waits until socket {@code slot} is ready for one of {@code wanted} (or has an error, a
+     * hang-up, or is gone) or {@code deadline} ({@link System#nanoTime}) passes; returns its
+     * events, which lack {@code wanted} after a timeout.
+     */
+    public int await(int slot, int wanted, long deadline) {
+        awaitAny(new int[] {slot}, new int[] {wanted}, deadline);
+        return events(slot);
+    }
+
+    /** Waits until some {@code slots[i]} is ready for {@code wanted[i]}, or {@code deadline}; returns whether one is. */
+    public synchronized boolean awaitAny(int[] slots, int[] wanted, long deadline) {
+        try {
+            while (true) {
+                for (int i = 0; i < slots.length; i++) {
+                    if ((events[slots[i]] & (wanted[i] | ALWAYS)) != 0) {
+                        return true;
+                    }
+                }
+                long left = deadline == FOREVER ? Long.MAX_VALUE : deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, Math.min(left, TimeUnit.SECONDS.toNanos(1)));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SysError(Errno.EINTR, "interrupted while waiting for a socket");
+        }
+    }
+}
