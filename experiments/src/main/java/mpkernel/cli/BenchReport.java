@@ -29,6 +29,10 @@ final class BenchReport {
     /** The target for a null system call's added time over the gate round trip, in ns (issue 13). */
     static final double SYSCALL_TARGET_NS = 2.0;
     static final String NULL_SYSCALL = "NullSyscallBench.getpid";
+    static final String KEY_HIT = "KeyCacheBench.hit";
+    static final String KEY_MISS = "KeyCacheBench.miss";
+    /** Its {@code size} column holds the number of domains in use, not bytes. */
+    static final String ACTIVE_DOMAINS = "ActiveDomainsBench.roundTrip";
 
     private final List<JmhResult> results;
 
@@ -69,6 +73,24 @@ final class BenchReport {
         return Optional.of(new double[] {i.get().score() - v.get().score(), trip.get().score()});
     }
 
+    /**
+     * The key cache in one line, where {@code mpk-dry} hits and misses were measured: a hit
+     * over the pinned round trip, and a miss (two re-tags) at the smallest region size.
+     */
+    Optional<String> keyCache() {
+        Optional<JmhResult> hit = results.stream().filter(r -> r.benchmark().equals(KEY_HIT) && DRY.equals(r.backend()))
+                .min(Comparator.comparing(JmhResult::size, Comparator.nullsFirst(Comparator.naturalOrder())));
+        Optional<JmhResult> miss = results.stream().filter(r -> r.benchmark().equals(KEY_MISS) && DRY.equals(r.backend()))
+                .min(Comparator.comparing(JmhResult::size, Comparator.nullsFirst(Comparator.naturalOrder())));
+        if (hit.isEmpty() || miss.isEmpty()) {
+            return Optional.empty();
+        }
+        String pinned = find(ROUND_TRIP, DRY, null).map(t -> String.format(Locale.ROOT, " (%.2fx the pinned round trip)",
+                hit.get().score() / t.score())).orElse("");
+        return Optional.of(String.format(Locale.ROOT, "key cache: mpk-dry hit %s ns%s, miss %s ns at %s (two re-tags)%n",
+                num(hit.get().score()), pinned, num(miss.get().score()), size(miss.get().size())));
+    }
+
     /** How much slower {@code r} is than the same benchmark on {@code none}: 0.06 means 6% slower. */
     OptionalDouble slowdown(JmhResult r) {
         if (r.backend() == null || r.backend().equals(VANILLA)) {
@@ -84,10 +106,11 @@ final class BenchReport {
         List<JmhResult> main = results.stream().filter(r -> !r.benchmark().equals(WRITE_BYTES))
                 .sorted(ORDER).toList();
         if (!main.isEmpty()) {
-            sb.append(String.format("%-26s %-9s %7s %11s %9s  %s%n", "benchmark", "backend", "size", "ns/op", "± error", "derived"));
+            sb.append(String.format("%-28s %-9s %7s %11s %9s  %s%n", "benchmark", "backend", "size", "ns/op", "± error", "derived"));
             for (JmhResult r : main) {
-                sb.append(String.format("%-26s %-9s %7s %11s %9s  %s%n", r.benchmark(),
-                        r.backend() == null ? "-" : r.backend(), size(r.size()), num(r.score()), num(r.error()), derived(r)));
+                sb.append(String.format("%-28s %-9s %7s %11s %9s  %s%n", r.benchmark(),
+                        r.backend() == null ? "-" : r.backend(), r.benchmark().equals(ACTIVE_DOMAINS) ? r.size() + " dom" : size(r.size()),
+                        num(r.score()), num(r.error()), derived(r)));
             }
         }
         String sweep = sweep();
@@ -100,6 +123,7 @@ final class BenchReport {
         gateOverFloor(DRY).ifPresent(g -> sb.append(String.format(
                 "gate: mpk-dry round trip / floor = %.2fx ± %.2f (target <= %.1fx: %s)%n",
                 g.value(), g.error(), GATE_TARGET, g.value() <= GATE_TARGET ? "met" : "NOT met")));
+        keyCache().ifPresent(sb::append);
         syscallOverRoundTrip(DRY).ifPresent(x -> sb.append(String.format(Locale.ROOT,
                 "syscall: mpk-dry getpid adds %.2f ns over none, the round trip %.2f ns (target <= round trip + %.0f ns: %s)%n",
                 x[0], x[1], SYSCALL_TARGET_NS, x[0] <= x[1] + SYSCALL_TARGET_NS ? "met" : "NOT met")));

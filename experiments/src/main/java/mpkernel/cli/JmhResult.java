@@ -9,7 +9,8 @@ import java.util.Map;
  *
  * @param benchmark the benchmark as {@code Class.method}, without the package
  * @param backend the {@code backend} parameter, or {@code null} for benchmarks without one (the floor)
- * @param size the {@code size} (write_bytes) or {@code block} (malloc) parameter in bytes, or {@code null}
+ * @param size the {@code size} (write_bytes, key cache) or {@code block} (malloc) parameter in bytes, the {@code domains}
+ *     parameter (the domains in use), or {@code null}
  * @param score the primary metric
  * @param error JMH's 99.9% confidence half-width, {@code NaN} when there were too few samples
  * @param unit the score's unit, e.g. {@code ns/op}
@@ -45,7 +46,8 @@ record JmhResult(String benchmark, String backend, Long size, double score, doub
         }
         Map<?, ?> params = entry.get("params") instanceof Map<?, ?> p ? p : Map.of();
         Map<?, ?> metric = asMap(entry.get("primaryMetric"), "primaryMetric of " + name);
-        Object sizeParam = params.get("size") != null ? params.get("size") : params.get("block");
+        Object sizeParam = params.get("size") != null ? params.get("size")
+                : params.get("block") != null ? params.get("block") : params.get("domains");
         return new JmhResult(shortName(name), (String) params.get("backend"),
                 sizeParam == null ? null : Long.valueOf(sizeParam.toString()),
                 number(metric.get("score")), number(metric.get("scoreError")), (String) metric.get("scoreUnit"), samples(metric.get("rawData")));

@@ -13,8 +13,11 @@ class BenchCommandTest {
         CliHarness.Outcome all = CliHarness.mpk("bench", "--list");
         assertEquals(0, all.status(), all.err());
         assertEquals("""
+                ActiveDomainsBench.roundTrip
                 GateBench.floor
                 GateBench.roundTrip
+                KeyCacheBench.hit
+                KeyCacheBench.miss
                 MallocBench.mallocFree
                 NullSyscallBench.getpid
                 WriteBytesBench.writeBytes
@@ -30,7 +33,7 @@ class BenchCommandTest {
 
         CliHarness.Outcome none = CliHarness.mpk("bench", "NoSuchBench");
         assertEquals(Main.USAGE, none.status());
-        assertTrue(none.err().startsWith("mpk: bench: no benchmark matches 'NoSuchBench'; known: GateBench.floor, "), none.err());
+        assertTrue(none.err().startsWith("mpk: bench: no benchmark matches 'NoSuchBench'; known: ActiveDomainsBench.roundTrip, GateBench.floor, "), none.err());
         assertEquals(1, none.err().lines().count(), none.err());
         assertEquals("", none.out());
 

@@ -119,6 +119,19 @@ class BenchReportTest {
     }
 
     @Test
+    void theKeyCacheIsSummedUpInOneLineAndDomainsAreNotBytes() {
+        List<JmhResult> run = List.of(
+                r(BenchReport.ROUND_TRIP, "mpk-dry", null, 6.0, 0.1),
+                r(BenchReport.KEY_HIT, "mpk-dry", 4096L, 9.0, 0.1),
+                r(BenchReport.KEY_MISS, "mpk-dry", 1L << 20, 20000.0, 100),
+                r(BenchReport.KEY_MISS, "mpk-dry", 4096L, 8000.0, 100),
+                r(BenchReport.ACTIVE_DOMAINS, "mpk-dry", 64L, 7000.0, 100));
+        String out = new BenchReport(run).render();
+        assertTrue(out.contains("key cache: mpk-dry hit 9.00 ns (1.50x the pinned round trip), miss 8000.0 ns at 4 KB (two re-tags)"), out);
+        assertTrue(out.lines().anyMatch(l -> l.matches("ActiveDomainsBench.roundTrip +mpk-dry +64 dom .*")), out);
+    }
+
+    @Test
     void unitsAndNumbers() {
         assertEquals("-", BenchReport.size(null));
         assertEquals("1 B", BenchReport.size(1L));
