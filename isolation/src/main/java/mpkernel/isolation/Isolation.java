@@ -37,7 +37,7 @@ public final class Isolation implements AutoCloseable {
     private final Map<Domain, Gate> gates = new LinkedHashMap<>();
     /** The gates with a scope, by target and scope. */
     private final Map<List<Object>, Gate> scopedGates = new ConcurrentHashMap<>();
-    private final List<Integer> allocatedKeys = new ArrayList<>();
+    private final Keys keys;
     private MprotectSwitch mprotect;
     private KeyCache keyCache;
     private long reservation;
@@ -47,6 +47,7 @@ public final class Isolation implements AutoCloseable {
         this.backend = backend;
         this.policy = policy;
         this.base = base;
+        this.keys = new Keys(backend, policy);
     }
 
     /**
@@ -95,18 +96,18 @@ public final class Isolation implements AutoCloseable {
         reservation = Libc.reserve(total, base);
         RegionLayout plan = RegionLayout.plan(policy, reservation);
         List<Domain> domains = policy.domains();
-        int[] keys = new int[domains.size()];
-        for (int i = 0; i < keys.length; i++) {
+        int[] key = new int[domains.size()];
+        for (int i = 0; i < key.length; i++) {
             RegionLayout.Region r = plan.regions().get(i);
             Libc.mmapAnonymousAt(r.start(), r.end() - r.start());
-            keys[i] = backend == Backend.MPK && !policy.isVirtual(i) ? tagWithNewKey(domains.get(i), r.start(), r.end() - r.start()) : r.key();
+            key[i] = backend == Backend.MPK && !policy.isVirtual(i) ? keys.tag(domains.get(i), r.start(), r.end() - r.start()) : r.key();
         }
-        CacheKeys cacheKeys = cached ? allocateCacheKeys() : null;
+        Keys.CacheKeys cacheKeys = cached ? keys.forCache() : null;
         DomainMemory[] byIndex = new DomainMemory[domains.size()];
         for (int i = 0; i < byIndex.length; i++) {
             RegionLayout.Region r = plan.regions().get(i);
             boolean parked = cacheKeys != null && policy.isVirtual(i);
-            byIndex[i] = region(domains.get(i), parked ? cacheKeys.parking() : keys[i], r.start(), r.end() - r.start());
+            byIndex[i] = region(domains.get(i), parked ? cacheKeys.parking() : key[i], r.start(), r.end() - r.start());
             if (parked) {
                 cacheKeys.retagger().tag(byIndex[i], cacheKeys.parking());
             }
@@ -131,46 +132,6 @@ public final class Isolation implements AutoCloseable {
         MemorySegment segment = MemorySegment.ofAddress(address)
                 .reinterpret(bytes, arena, s -> RegionSyscalls.munmap(s.address(), s.byteSize()));
         return new DomainMemory(d, key, segment);
-    }
-
-    /** The keys of a key cache, and how it re-tags a region. */
-    private record CacheKeys(int parking, int[] slots, KeyCache.Retagger retagger) {
-    }
-
-    /**
-     * The keys of the virtual domains: under {@code mpk} a parking key and as many keys as
-     * the policy allows and the OS has left, all allocated access-disabled, re-tagged with
-     * {@code pkey_mprotect}; under {@code mpk-dry} the numbers after the pinned domains', and
-     * a parked region's pages are {@code PROT_NONE} (the same page-table work as a re-tag, on
-     * any CPU).
-     */
-    private CacheKeys allocateCacheKeys() {
-        int pinned = pinnedDomains().size();
-        int room = Policy.MAX_PINNED - pinned - 1;
-        int wanted = policy.keyCacheLimit() > 0 ? Math.min(policy.keyCacheLimit(), room) : room;
-        if (backend == Backend.MPK_DRY) {
-            int parking = pinned + 1;
-            int[] slots = new int[wanted];
-            java.util.Arrays.setAll(slots, i -> parking + 1 + i);
-            return new CacheKeys(parking, slots, (region, key) -> RegionSyscalls.mprotect(region.address(), region.byteSize(),
-                    key == parking ? Libc.PROT_NONE : Libc.PROT_READ | Libc.PROT_WRITE));
-        }
-        int parking = allocateKey("the parking key of the virtual domains");
-        List<Integer> slots = new ArrayList<>();
-        while (slots.size() < wanted) {
-            Libc.Result key = Libc.pkeyAlloc(Libc.PKEY_DISABLE_ACCESS);
-            if (key.failed()) {
-                break;
-            }
-            allocatedKeys.add((int) key.value());
-            slots.add((int) key.value());
-        }
-        if (slots.isEmpty()) {
-            throw new IsolationUnavailableException("no protection key left for the virtual domains: the " + pinned
-                    + " pinned domains and the parking key took the rest (Linux may reserve one)");
-        }
-        return new CacheKeys(parking, slots.stream().mapToInt(Integer::intValue).toArray(),
-                (region, key) -> RegionSyscalls.pkeyMprotect(region.address(), region.byteSize(), key));
     }
 
     /**
@@ -202,36 +163,6 @@ public final class Isolation implements AutoCloseable {
                         : new VirtualMpkGate(this, target, keyCache, register, pinned, java.util.Arrays.copyOf(virtualReach, n));
             }
         };
-    }
-
-    /**
-     * Allocates a key access-disabled (so the booting thread gets no rights on it) and tags
-     * the region with it.
-     */
-    private int tagWithNewKey(Domain d, long address, long bytes) {
-        int key = allocateKey(d.toString());
-        Libc.Result rc = Libc.pkeyMprotect(address, bytes, Libc.PROT_READ | Libc.PROT_WRITE, key);
-        if (rc.failed()) {
-            throw new IsolationUnavailableException("pkey_mprotect failed for " + d + " with errno " + rc.errno());
-        }
-        return key;
-    }
-
-    /** Allocates a key access-disabled for {@code what}. */
-    private int allocateKey(String what) {
-        Libc.Result key = Libc.pkeyAlloc(Libc.PKEY_DISABLE_ACCESS);
-        if (key.failed()) {
-            throw new IsolationUnavailableException(key.errno() == 28
-                    ? "out of protection keys while allocating " + what + ": the policy pins " + pinnedDomains()
-                      + " and the OS has no key left (16 keys, key 0 shared, Linux may reserve one)"
-                    : "pkey_alloc failed for " + what + " with errno " + key.errno());
-        }
-        allocatedKeys.add((int) key.value());
-        return (int) key.value();
-    }
-
-    private List<Domain> pinnedDomains() {
-        return policy.domains().stream().filter(d -> !policy.isVirtual(d)).toList();
     }
 
     /** The backend enforcing the policy. */
@@ -311,7 +242,6 @@ public final class Isolation implements AutoCloseable {
         }
         Gate g = scopedGates.computeIfAbsent(key, k -> newGate(target, in));
         if (g == null) {
-            scopedGates.remove(key);
             throw new IllegalArgumentException("a gate scoped to " + List.of(scope) + " needs more keys than the key cache's " + keyCache.slots());
         }
         return g;
@@ -461,10 +391,7 @@ public final class Isolation implements AutoCloseable {
             mprotect.close();
         }
         arena.close();
-        for (int key : allocatedKeys) {
-            Libc.pkeyFree(key);
-        }
-        allocatedKeys.clear();
+        keys.free();
     }
 
     @Override

@@ -6,8 +6,6 @@ import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -55,6 +53,8 @@ final class KeyCache {
 
     /** A gate's PKRU, the cache keys it grants (a bit mask) and the epoch in which those keys were its domains'. */
     record Grant(int pkru, int keys, long epoch) {
+        /** A gate's grant before its first crossing: valid in no epoch, it holds only key 0, which no cache has. */
+        static final Grant NONE = new Grant(Pkru.DENY_ALL.value(), 1, 0);
     }
 
     private final Policy policy;
@@ -65,10 +65,7 @@ final class KeyCache {
     private final int[] slotOf;
     /** Per hardware key, the last epoch in which some thread was seen to use it: the clock of recency. */
     private final long[] lastUsed = new long[Pkru.KEYS];
-    /** Per thread, its counts of takes of each key at the last look. */
-    private final Map<ThreadState, long[]> takesSeen = new WeakHashMap<>();
-    /** The keys held at the last look. */
-    private int heldAtLastLook;
+    private final KeyCensus census = new KeyCensus();
     private final MemorySegment epochCell;
     /** Where the epoch lives, for the stubs. */
     final long epochAddress;
@@ -107,7 +104,6 @@ final class KeyCache {
         this.epochCell = Arena.ofAuto().allocate(ValueLayout.JAVA_LONG);
         this.epochAddress = epochCell.address();
         epochCell.set(ValueLayout.JAVA_LONG, 0, epoch);
-        count(null);
     }
 
     /** How many keys serve the virtual domains. */
@@ -152,7 +148,6 @@ final class KeyCache {
             if (broken != null) {
                 throw new IllegalStateException("the key cache is out of service since " + broken + ": no virtual domain can be entered");
             }
-            KeyHolders.register(st);
             int[] scope = gate.scope;
             if (scope.length > slotKeys.length) {
                 throw new IllegalStateException(gate + " covers " + scope.length + " virtual domains and the key cache has "
@@ -205,8 +200,8 @@ final class KeyCache {
      * slot too, so the epoch counts misses.
      *
      * <p>A key counts as used since the last look if some thread took it since, holds it now,
-     * or held it then: a thread started in between may have been started by a thread that held
-     * it, and is suspected of it ({@link ThreadRoster}).
+     * or held it then ({@link KeyCensus}): a thread started in between may have been started by
+     * a thread that held it, and is suspected of it ({@link ThreadRoster}).
      */
     private Look look() {
         epoch++;
@@ -214,38 +209,11 @@ final class KeyCache {
         java.lang.invoke.VarHandle.fullFence();
         KeyHolders.fence();
         int[] held = new int[Pkru.KEYS];
-        int used = heldAtLastLook | count(held);
+        int used = census.count(held);
         for (int m = used; m != 0; m &= m - 1) {
             lastUsed[Integer.numberOfTrailingZeros(m)] = epoch;
         }
         return new Look(held, roster.look(used & cacheKeyMask));
-    }
-
-    /**
-     * Adds every thread's holds to {@code held} (if not null), remembers the keys held now and
-     * every thread's count of takes, and returns the keys held now or taken since the last count.
-     */
-    private int count(int[] held) {
-        int used = 0;
-        int heldNow = 0;
-        for (ThreadState st : KeyHolders.registered()) {
-            long[] seen = takesSeen.computeIfAbsent(st, x -> new long[Pkru.KEYS]);
-            for (int k = 0; k < Pkru.KEYS; k++) {
-                long word = KeyHolders.word(st, k);
-                if (held != null) {
-                    held[k] += KeyHolders.holds(word);
-                }
-                if (KeyHolders.holds(word) > 0) {
-                    heldNow |= bit(k);
-                }
-                if (KeyHolders.takes(word) != seen[k]) {
-                    seen[k] = KeyHolders.takes(word);
-                    used |= bit(k);
-                }
-            }
-        }
-        heldAtLastLook = heldNow;
-        return used | heldNow;
     }
 
     /**

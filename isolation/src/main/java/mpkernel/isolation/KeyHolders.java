@@ -43,34 +43,43 @@ final class KeyHolders {
 
     private static final VarHandle WORD = MethodHandles.arrayElementVarHandle(long[].class);
 
-    /** Every thread that ever crossed into a virtual domain; the references clear when it is gone. */
+    /** Every thread that ever crossed a gate; the references clear when it is gone. */
     private static final List<WeakReference<ThreadState>> THREADS = new ArrayList<>();
+
+    /** When the list is this long, the references of threads that are gone are dropped first. */
+    private static int pruneAt = 64;
 
     private static boolean fenceReady;
 
     private KeyHolders() {
     }
 
-    /** Gives {@code st} its words and lists it; called once per thread, before its first take. */
+    /** Lists {@code st}, made for a thread that may cross gates; before it can take any key. */
     static void register(ThreadState st) {
         synchronized (THREADS) {
-            if (st.keyUse == null) {
-                st.keyUse = new long[Pkru.KEYS];
-                THREADS.add(new WeakReference<>(st));
+            if (THREADS.size() >= pruneAt) {
+                THREADS.removeIf(ref -> ref.get() == null);
+                pruneAt = Math.max(64, 2 * THREADS.size());
             }
+            THREADS.add(new WeakReference<>(st));
         }
     }
 
-    /** Takes every key in the bit mask {@code keys}, for the thread that owns {@code use}. */
+    /**
+     * Takes every key in the bit mask {@code keys} (never 0), for the thread that owns
+     * {@code use}. Most gates grant one cache key: it is taken first, outside the loop.
+     */
     static void take(long[] use, int keys) {
-        for (int m = keys; m != 0; m &= m - 1) {
+        use[Integer.numberOfTrailingZeros(keys)] += TAKE;
+        for (int m = keys & (keys - 1); m != 0; m &= m - 1) {
             use[Integer.numberOfTrailingZeros(m)] += TAKE;
         }
     }
 
-    /** Drops one hold on every key in {@code keys}. */
+    /** Drops one hold on every key in {@code keys} (never 0). */
     static void drop(long[] use, int keys) {
-        for (int m = keys; m != 0; m &= m - 1) {
+        use[Integer.numberOfTrailingZeros(keys)]--;
+        for (int m = keys & (keys - 1); m != 0; m &= m - 1) {
             use[Integer.numberOfTrailingZeros(m)]--;
         }
     }
@@ -121,7 +130,7 @@ final class KeyHolders {
         }
     }
 
-    /** The threads with words, alive or not yet collected. */
+    /** The threads that crossed gates, alive or not yet collected. */
     static List<ThreadState> registered() {
         List<ThreadState> out = new ArrayList<>();
         synchronized (THREADS) {

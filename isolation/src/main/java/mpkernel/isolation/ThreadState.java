@@ -55,10 +55,9 @@ final class ThreadState {
     /**
      * Per hardware key, how many of this thread's gate entries hold it (its PKRU in force or a
      * PKRU saved for the way out grants the key) and how many times it took it, in one word
-     * ({@link KeyHolders}); {@code null} until the thread's first crossing into a virtual
-     * domain. Written only by this thread, read by the key cache.
+     * ({@link KeyHolders}). Written only by this thread, read by the key cache.
      */
-    long[] keyUse;
+    final long[] keyUse = new long[Pkru.KEYS];
     /**
      * Set when the thread's rights outside every gate were seen to deny every cache key (the
      * PKRU its first virtual crossing saved at depth 0): it cannot have inherited a virtual
@@ -75,6 +74,7 @@ final class ThreadState {
     /** The state of {@code thread}. */
     ThreadState(Thread thread) {
         this.thread = thread;
+        KeyHolders.register(this);
     }
 
     /**

@@ -106,7 +106,6 @@ class KeyCacheTest {
         CountDownLatch vetted = new CountDownLatch(1);
         Thread child = new Thread(() -> {
             childState[0] = new ThreadState(Thread.currentThread());
-            KeyHolders.register(childState[0]);
             // its first crossing found a baseline that denies every key (it wrote its own)
             cache.vet(childState[0], Pkru.DENY_ALL.value());
             vetted.countDown();
