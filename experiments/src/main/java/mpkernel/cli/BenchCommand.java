@@ -28,7 +28,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code ./mpk bench [PATTERN] [--quick]}: the JMH microbenchmarks (gate round trip against its
- * floor, null system call, {@code write_bytes} sweep, kernel {@code malloc}/{@code free}) on
+ * floor, null system call, {@code write_bytes} sweep, kernel {@code malloc}/{@code free}, the key
+ * cache of the virtual domains: a hit, a miss, the cost against the domains in use) on
  * every backend that works here ({@code mpk} where the CPU has PKU), and, where it has PKU,
  * WRPKRU+LFENCE alone with the clock that turns it into cycles; in a child JVM. Writes
  * {@code results/bench-<UTC stamp>.json} (provenance and JMH's JSON) and JMH's full log beside
@@ -48,7 +49,7 @@ final class BenchCommand implements Callable<Integer> {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "PATTERN",
-            description = "JMH include regex, e.g. GateBench or 'WriteBytes|NullSyscall' (default: all)")
+            description = "JMH include regex, e.g. GateBench, KeyCacheBench or 'WriteBytes|NullSyscall' (default: all)")
     String pattern;
 
     @picocli.CommandLine.Spec

@@ -36,6 +36,10 @@ final class BenchReport {
     static final String CLOCK = "ClockBench.dependentAdd";
     /** How a {@code write_bytes} difference and its interval are made ({@link WelchDifference}), for the table. */
     static final String ESTIMATOR = "isolated - none, mean of the measured iterations, Welch t 95% CI";
+    static final String KEY_HIT = "KeyCacheBench.hit";
+    static final String KEY_MISS = "KeyCacheBench.miss";
+    /** Its {@code size} column holds the number of domains in use, not bytes. */
+    static final String ACTIVE_DOMAINS = "ActiveDomainsBench.roundTrip";
 
     private final List<JmhResult> results;
     private final double reportedGhz;
@@ -109,6 +113,24 @@ final class BenchReport {
         return Optional.of(new double[] {i.get().score() - v.get().score(), trip.get().score()});
     }
 
+    /**
+     * The key cache in one line, where {@code mpk-dry} hits and misses were measured: a hit
+     * over the pinned round trip, and a miss (two re-tags) at the smallest region size.
+     */
+    Optional<String> keyCache() {
+        Optional<JmhResult> hit = results.stream().filter(r -> r.shortName().equals(KEY_HIT) && DRY.equals(r.backend()))
+                .min(Comparator.comparing(JmhResult::size, Comparator.nullsFirst(Comparator.naturalOrder())));
+        Optional<JmhResult> miss = results.stream().filter(r -> r.shortName().equals(KEY_MISS) && DRY.equals(r.backend()))
+                .min(Comparator.comparing(JmhResult::size, Comparator.nullsFirst(Comparator.naturalOrder())));
+        if (hit.isEmpty() || miss.isEmpty()) {
+            return Optional.empty();
+        }
+        String pinned = find(ROUND_TRIP, DRY, null).map(t -> String.format(Locale.ROOT, " (%.2fx the pinned round trip)",
+                hit.get().score() / t.score())).orElse("");
+        return Optional.of(String.format(Locale.ROOT, "key cache: mpk-dry hit %s ns%s, miss %s ns at %s (two re-tags)%n",
+                num(hit.get().score()), pinned, num(miss.get().score()), size(miss.get().size())));
+    }
+
     /** How much slower {@code r} is than the same benchmark on {@code none}: 0.06 means 6% slower. */
     OptionalDouble slowdown(JmhResult r) {
         if (r.backend() == null || r.backend().equals(VANILLA)) {
@@ -124,10 +146,11 @@ final class BenchReport {
         List<JmhResult> main = results.stream().filter(r -> !r.shortName().equals(WRITE_BYTES))
                 .sorted(ORDER).toList();
         if (!main.isEmpty()) {
-            sb.append(String.format("%-26s %-9s %7s %11s %9s  %s%n", "benchmark", "backend", "size", "ns/op", "± error", "derived"));
+            sb.append(String.format("%-28s %-9s %7s %11s %9s  %s%n", "benchmark", "backend", "size", "ns/op", "± error", "derived"));
             for (JmhResult r : main) {
-                sb.append(String.format("%-26s %-9s %7s %11s %9s  %s%n", r.shortName(),
-                        r.backend() == null ? "-" : r.backend(), size(r.size()), num(r.score()), num(r.error()), derived(r)));
+                sb.append(String.format("%-28s %-9s %7s %11s %9s  %s%n", r.shortName(),
+                        r.backend() == null ? "-" : r.backend(), r.shortName().equals(ACTIVE_DOMAINS) ? r.param("domains") + " dom" : size(r.size()),
+                        num(r.score()), num(r.error()), derived(r)));
             }
         }
         String sweep = sweep();
@@ -144,6 +167,7 @@ final class BenchReport {
                 "hardware: WRPKRU+LFENCE alone %s ± %s ns%s%n", num(w.score()), num(w.error()),
                 clock().map(c -> String.format(Locale.ROOT, " = %.0f cycles at %s", wrpkruCycles().getAsDouble(), c.describe()))
                         .orElse(" (no clock known: no cycles)"))));
+        keyCache().ifPresent(sb::append);
         syscallOverRoundTrip(DRY).ifPresent(x -> sb.append(String.format(Locale.ROOT,
                 "syscall: mpk-dry getpid adds %.2f ns over none, the round trip %.2f ns (target <= round trip + %.0f ns: %s)%n",
                 x[0], x[1], SYSCALL_TARGET_NS, x[0] <= x[1] + SYSCALL_TARGET_NS ? "met" : "NOT met")));

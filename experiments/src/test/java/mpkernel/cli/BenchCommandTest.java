@@ -14,9 +14,12 @@ class BenchCommandTest {
         assertEquals(0, all.status(), all.err());
         boolean pku = mpkernel.isolation.Pku.probe().available();
         assertEquals("""
+                ActiveDomainsBench.roundTrip
                 ClockBench.dependentAdd
                 GateBench.floor
                 GateBench.roundTrip
+                KeyCacheBench.hit
+                KeyCacheBench.miss
                 MallocBench.mallocFree
                 NullSyscallBench.getpid
                 """ + (pku ? "WrpkruBench.wrpkruLfence\n" : "") + """
@@ -33,7 +36,7 @@ class BenchCommandTest {
 
         CliHarness.Outcome none = CliHarness.mpk("bench", "NoSuchBench");
         assertEquals(Main.USAGE, none.status());
-        assertTrue(none.err().startsWith("mpk: bench: no benchmark matches 'NoSuchBench'; known: ClockBench.dependentAdd, GateBench.floor, "), none.err());
+        assertTrue(none.err().startsWith("mpk: bench: no benchmark matches 'NoSuchBench'; known: ActiveDomainsBench.roundTrip, GateBench.floor, "), none.err());
         assertEquals(1, none.err().lines().count(), none.err());
         assertEquals("", none.out());
 

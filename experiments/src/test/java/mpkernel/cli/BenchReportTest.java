@@ -29,7 +29,7 @@ class BenchReportTest {
             params.put("backend", backend);
         }
         if (size != null) {
-            params.put("size", size.toString());
+            params.put(bench.equals(BenchReport.ACTIVE_DOMAINS) ? "domains" : "size", size.toString());
         }
         return new JmhResult("mpkernel.bench." + bench, params, score, error, "ns/op", samples);
     }
@@ -132,6 +132,19 @@ class BenchReportTest {
     void unmetTargetIsSaid() {
         List<JmhResult> slow = List.of(r(BenchReport.FLOOR, null, null, 5.0, 0.1), r(BenchReport.ROUND_TRIP, "mpk-dry", null, 6.5, 0.1));
         assertTrue(new BenchReport(slow).render().contains("= 1.30x ± 0.03 (target <= 1.1x: NOT met)"));
+    }
+
+    @Test
+    void theKeyCacheIsSummedUpInOneLineAndDomainsAreNotBytes() {
+        List<JmhResult> run = List.of(
+                r(BenchReport.ROUND_TRIP, "mpk-dry", null, 6.0, 0.1),
+                r(BenchReport.KEY_HIT, "mpk-dry", 4096L, 9.0, 0.1),
+                r(BenchReport.KEY_MISS, "mpk-dry", 1L << 20, 20000.0, 100),
+                r(BenchReport.KEY_MISS, "mpk-dry", 4096L, 8000.0, 100),
+                r(BenchReport.ACTIVE_DOMAINS, "mpk-dry", 64L, 7000.0, 100));
+        String out = new BenchReport(run).render();
+        assertTrue(out.contains("key cache: mpk-dry hit 9.00 ns (1.50x the pinned round trip), miss 8000.0 ns at 4 KB (two re-tags)"), out);
+        assertTrue(out.lines().anyMatch(l -> l.matches("ActiveDomainsBench.roundTrip +mpk-dry +64 dom .*")), out);
     }
 
     @Test

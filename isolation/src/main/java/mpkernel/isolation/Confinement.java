@@ -25,8 +25,10 @@ import java.lang.foreign.MemorySegment;
  * <li>new processes ({@code fork}, {@code vfork}, {@code clone} without {@code CLONE_THREAD},
  *     {@code execve}); {@code clone3} answers {@code ENOSYS} so that glibc falls back to
  *     {@code clone}, whose flags the filter can read;
- * <li>protection keys ({@code pkey_alloc}, {@code pkey_free}, {@code pkey_mprotect}):
- *     freeing a kernel key and allocating it again would hand its rights to the caller;
+ * <li>protection keys ({@code pkey_alloc}, {@code pkey_free}): freeing a kernel key and
+ *     allocating it again would hand its rights to the caller; {@code pkey_mprotect} anywhere
+ *     except from the isolation's own {@code syscall} instruction, which the key cache re-tags
+ *     virtual domains with;
  * <li>{@code mprotect}, {@code munmap}, {@code madvise}, {@code mremap} and {@code mmap} with
  *     {@code MAP_FIXED} on any byte of the domain regions or of the generated gate code, except
  *     from the isolation's own {@code syscall} instruction ({@link RegionSyscalls}), which the
@@ -73,13 +75,14 @@ final class Confinement {
     private static final int TGKILL = 234;
     private static final int RT_TGSIGQUEUEINFO = 297;
     private static final int CLONE3 = 435;
+    private static final int PKEY_MPROTECT = 329;
 
     /** Refused outright. */
     private static final int[] DENIED = {
         2, 257, 437, 85, 304,                 // open, openat, openat2, creat, open_by_handle_at
         59, 322, 57, 58,                      // execve, execveat, fork, vfork
         101, 310, 311, 440, 438, 448,         // ptrace, process_vm_readv/writev, process_madvise, pidfd_getfd, process_mrelease
-        329, 330, 331,                        // pkey_mprotect, pkey_alloc, pkey_free
+        330, 331,                             // pkey_alloc, pkey_free (pkey_mprotect: below)
         425, 426, 427, 323, 321, 298,         // io_uring_*, userfaultfd, bpf, perf_event_open
         246, 320, 175, 313, 176,              // kexec_load, kexec_file_load, init/finit/delete_module
         165, 166, 155, 428, 429, 430, 431, 432, 433, 308, 272, 161, // mount API, setns, unshare, chroot
@@ -96,8 +99,8 @@ final class Confinement {
 
     /** Installs the filter for the whole process; returns the boot-log line. */
     static String install(Isolation iso, boolean strict) {
-        String what = "seccomp on every thread: no file opens, exec, new processes, ptrace or process_vm_*, pkey_*;"
-                + " no mprotect/munmap/madvise/mremap/MAP_FIXED on domain memory or gate code except the gates' own;"
+        String what = "seccomp on every thread: no file opens, exec, new processes, ptrace or process_vm_*, pkey_alloc/free;"
+                + " no pkey_mprotect, nor mprotect/munmap/madvise/mremap/MAP_FIXED on domain memory or gate code, except the gates' own;"
                 + " signals only to this process. Not confined: native code that runs WRPKRU or rewrites the JVM's key-0 memory";
         long[][] protectedRanges = {iso.reservedRange(), MachineCode.area()};
         String failure = tryInstall(program(protectedRanges, RegionSyscalls.SYSCALL_RETURN, Libc.getpid()));
@@ -163,6 +166,11 @@ final class Confinement {
         String refuse = b.newLabel("refuse");
         b.ifEqual(PRCTL, null, next).load(arg(0)).ifEqual(PR_SET_PTRACER, refuse, null).ifEqual(PR_SET_MM, refuse, null)
                 .ifEqual(PR_SET_SECCOMP, refuse, null)
+                .ret(RET_ALLOW).label(refuse).ret(RET_EPERM).label(next).load(0);
+
+        next = b.newLabel("next");
+        refuse = b.newLabel("refuse");
+        b.ifEqual(PKEY_MPROTECT, null, next).load(8).ifEqual(lo(allowedIp), null, refuse).load(12).ifEqual(hi(allowedIp), null, refuse)
                 .ret(RET_ALLOW).label(refuse).ret(RET_EPERM).label(next).load(0);
 
         next = b.newLabel("next");

@@ -24,7 +24,11 @@ public final class DomainMemory {
         return domain;
     }
 
-    /** The protection key the region is tagged with (a real pkey only under {@link Backend#MPK}). */
+    /**
+     * The protection key the region is tagged with (a real pkey only under {@link Backend#MPK}).
+     * For a virtual domain with a key cache, its key at rest, the parking key: while it holds a
+     * cache key its pages carry that one instead.
+     */
     public int key() {
         return key;
     }

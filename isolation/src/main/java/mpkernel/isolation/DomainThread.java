@@ -8,9 +8,11 @@ package mpkernel.isolation;
  * baseline domain, or none at all). Those are its rights outside every gate.
  */
 final class DomainThread extends Thread {
-    final ThreadState state = new ThreadState();
+    final ThreadState state = new ThreadState(this);
     private final PkruRegister register;
     private final int baseline;
+    /** Set once the thread has written its baseline: from then on it holds no inherited rights. */
+    private volatile boolean started;
 
     /**
      * A thread of {@code group} (null: the creator's) running {@code task}; under
@@ -22,10 +24,19 @@ final class DomainThread extends Thread {
         this.baseline = baseline;
     }
 
+    /**
+     * Whether this thread's rights outside every gate are known: it wrote its baseline itself,
+     * so whatever it inherited from its creator is gone.
+     */
+    boolean wroteBaseline() {
+        return started;
+    }
+
     @Override
     public void run() {
         if (register != null) {
             register.write(baseline);
+            started = true;
         }
         super.run();
     }

@@ -21,8 +21,12 @@ final class EmulatedPkruStubs {
     /** The stand-in register: the first word of a private page. */
     private static final long CELL = Libc.mmapAnonymous(Libc.PAGE, Libc.PROT_READ | Libc.PROT_WRITE);
 
-    static final MethodHandle SWAP = function(PkruStubs.checked(new int[][] {
-            movRdxImm64(CELL), MOV_EAX_MEM_RDX, MOV_MEM_RDX_EDI, RET}), FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG));
+    private static final int[][] SWITCH = {movRdxImm64(CELL), MOV_EAX_MEM_RDX, MOV_MEM_RDX_EDI, RET};
+
+    static final MethodHandle SWAP = function(PkruStubs.checked(SWITCH), FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG));
+
+    static final MethodHandle SWAP_IF = function(PkruStubs.checked(PkruStubs.ifEpoch(SWITCH)),
+            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG));
 
     static final MethodHandle WRITE = function(code(
             movRdxImm64(CELL), MOV_MEM_RDX_EDI, RET), FunctionDescriptor.ofVoid(JAVA_INT));
@@ -33,6 +37,14 @@ final class EmulatedPkruStubs {
     static long swap(int pkru, long stackLimit) {
         try {
             return (long) SWAP.invokeExact(pkru, stackLimit);
+        } catch (Throwable t) {
+            throw Libc.rethrow(t);
+        }
+    }
+
+    static long swapIf(int pkru, long stackLimit, long epochCell, long epoch) {
+        try {
+            return (long) SWAP_IF.invokeExact(pkru, stackLimit, epochCell, epoch);
         } catch (Throwable t) {
             throw Libc.rethrow(t);
         }

@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  *
  * <p>Crossing a gate on a virtual thread (real backends) throws {@link WrongThreadException}.
  */
-public abstract sealed class Gate permits NoneGate, MpkGate, MprotectGate {
+public abstract sealed class Gate permits NoneGate, MpkGate, VirtualMpkGate, MprotectGate {
 
     private static final AtomicInteger IDS = new AtomicInteger();
 

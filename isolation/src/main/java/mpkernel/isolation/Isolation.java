@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -19,6 +20,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code mprotect} every region is closed while no thread is inside a gate
  * ({@link MprotectSwitch}). So the code that builds a system on an isolation does its work on
  * domain memory inside gates.
+ *
+ * <p>Virtual domains ({@link Policy.Builder#virtualDomain}) share a {@link KeyCache} under
+ * {@code mpk} (and {@code mpk-dry}): a parked virtual domain's pages carry a key no thread is
+ * ever granted, and a crossing into a gate whose rights cover it gives it a key first. Under
+ * {@code mprotect} and {@code none} there is no key to share and they are domains like any other.
  */
 public final class Isolation implements AutoCloseable {
 
@@ -27,9 +33,13 @@ public final class Isolation implements AutoCloseable {
     private final long base;
     private final Arena arena = Arena.ofShared();
     private final Map<Domain, DomainMemory> memory = new LinkedHashMap<>();
+    /** The gate into each domain; absent where its rights cover more virtual domains than the key cache has keys. */
     private final Map<Domain, Gate> gates = new LinkedHashMap<>();
-    private final List<Integer> allocatedKeys = new ArrayList<>();
+    /** The gates with a scope, by target and scope. */
+    private final Map<List<Object>, Gate> scopedGates = new ConcurrentHashMap<>();
+    private final Keys keys;
     private MprotectSwitch mprotect;
+    private KeyCache keyCache;
     private long reservation;
     private volatile boolean closed;
 
@@ -37,6 +47,7 @@ public final class Isolation implements AutoCloseable {
         this.backend = backend;
         this.policy = policy;
         this.base = base;
+        this.keys = new Keys(backend, policy);
     }
 
     /**
@@ -76,52 +87,82 @@ public final class Isolation implements AutoCloseable {
                         + pku.describe() + "; use --backend mprotect here, or run inside the PKU guest with ./mpk qemu -- ...");
             }
         }
+        boolean keyed = backend == Backend.MPK || backend == Backend.MPK_DRY;
+        boolean cached = keyed && policy.hasVirtualDomains();
+        if (cached) {
+            KeyHolders.requireFence();
+        }
         long total = RegionLayout.bytes(policy);
         reservation = Libc.reserve(total, base);
         RegionLayout plan = RegionLayout.plan(policy, reservation);
-        for (RegionLayout.Region r : plan.regions()) {
-            Domain d = new Domain(r.domain());
-            long bytes = r.end() - r.start();
-            Libc.mmapAnonymousAt(r.start(), bytes);
-            int key = switch (backend) {
-                case MPK -> tagWithNewKey(d, r.start(), bytes);
-                case NONE, MPROTECT, MPK_DRY -> r.key();
-            };
-            MemorySegment segment = MemorySegment.ofAddress(r.start())
-                    .reinterpret(bytes, arena, s -> RegionSyscalls.munmap(s.address(), s.byteSize()));
-            memory.put(d, new DomainMemory(d, key, segment));
+        List<Domain> domains = policy.domains();
+        int[] key = new int[domains.size()];
+        for (int i = 0; i < key.length; i++) {
+            RegionLayout.Region r = plan.regions().get(i);
+            Libc.mmapAnonymousAt(r.start(), r.end() - r.start());
+            key[i] = backend == Backend.MPK && !policy.isVirtual(i) ? keys.tag(domains.get(i), r.start(), r.end() - r.start()) : r.key();
+        }
+        Keys.CacheKeys cacheKeys = cached ? keys.forCache() : null;
+        DomainMemory[] byIndex = new DomainMemory[domains.size()];
+        for (int i = 0; i < byIndex.length; i++) {
+            RegionLayout.Region r = plan.regions().get(i);
+            boolean parked = cacheKeys != null && policy.isVirtual(i);
+            byIndex[i] = region(domains.get(i), parked ? cacheKeys.parking() : key[i], r.start(), r.end() - r.start());
+            if (parked) {
+                cacheKeys.retagger().tag(byIndex[i], cacheKeys.parking());
+            }
+            memory.put(domains.get(i), byIndex[i]);
+        }
+        if (cacheKeys != null) {
+            keyCache = new KeyCache(policy, byIndex, cacheKeys.parking(), cacheKeys.slots(), cacheKeys.retagger(),
+                    new ThreadRoster(backend == Backend.MPK));
         }
         if (backend == Backend.MPROTECT) {
-            mprotect = new MprotectSwitch(policy, memory.values().toArray(DomainMemory[]::new));
+            mprotect = new MprotectSwitch(policy, byIndex);
         }
-        for (Domain d : policy.domains()) {
-            gates.put(d, switch (backend) {
-                case NONE -> new NoneGate(d);
-                case MPK -> new MpkGate(this, d, pkru(d), PkruRegister.HARDWARE);
-                case MPK_DRY -> new MpkGate(this, d, pkru(d), PkruRegister.EMULATED);
-                case MPROTECT -> new MprotectGate(mprotect, policy, d);
-            });
+        for (Domain d : domains) {
+            Gate g = newGate(d, null);
+            if (g != null) {
+                gates.put(d, g);
+            }
         }
     }
 
+    private DomainMemory region(Domain d, int key, long address, long bytes) {
+        MemorySegment segment = MemorySegment.ofAddress(address)
+                .reinterpret(bytes, arena, s -> RegionSyscalls.munmap(s.address(), s.byteSize()));
+        return new DomainMemory(d, key, segment);
+    }
+
     /**
-     * Allocates a key access-disabled (so the booting thread gets no rights on it) and tags
-     * the region with it.
+     * A gate into {@code target} whose rights over virtual domains are limited to
+     * {@code scope} (by policy index; {@code null}: none left out), or {@code null} if those
+     * are more than the key cache has keys.
      */
-    private int tagWithNewKey(Domain d, long address, long bytes) {
-        Libc.Result key = Libc.pkeyAlloc(Libc.PKEY_DISABLE_ACCESS);
-        if (key.failed()) {
-            throw new IsolationUnavailableException(key.errno() == 28
-                    ? "out of protection keys while tagging " + d + ": the policy declares " + policy.domains()
-                      + " and the OS has no key left (16 keys, key 0 shared, Linux may reserve one)"
-                    : "pkey_alloc failed for " + d + " with errno " + key.errno());
-        }
-        allocatedKeys.add((int) key.value());
-        Libc.Result rc = Libc.pkeyMprotect(address, bytes, Libc.PROT_READ | Libc.PROT_WRITE, (int) key.value());
-        if (rc.failed()) {
-            throw new IsolationUnavailableException("pkey_mprotect failed for " + d + " with errno " + rc.errno());
-        }
-        return (int) key.value();
+    private Gate newGate(Domain target, boolean[] scope) {
+        return switch (backend) {
+            case NONE -> new NoneGate(target);
+            case MPROTECT -> new MprotectGate(mprotect, target, mprotect.row(target, scope));
+            case MPK, MPK_DRY -> {
+                PkruRegister register = backend == Backend.MPK ? PkruRegister.HARDWARE : PkruRegister.EMULATED;
+                int running = policy.index(target);
+                Pkru pinned = Pkru.DENY_ALL;
+                int[] virtualReach = new int[policy.reach(running).length];
+                int n = 0;
+                for (int owner : policy.reach(running)) {
+                    if (!policy.isVirtual(owner)) {
+                        pinned = pinned.with(memory.get(policy.domains().get(owner)).key(), policy.access(running, owner));
+                    } else if (scope == null || owner == running || scope[owner]) {
+                        virtualReach[n++] = owner;
+                    }
+                }
+                if (n == 0) {
+                    yield new MpkGate(this, target, pinned, register);
+                }
+                yield n > keyCache.slots() ? null
+                        : new VirtualMpkGate(this, target, keyCache, register, pinned, java.util.Arrays.copyOf(virtualReach, n));
+            }
+        };
     }
 
     /** The backend enforcing the policy. */
@@ -143,15 +184,115 @@ public final class Isolation implements AutoCloseable {
         return m;
     }
 
-    /** The gate into {@code domain}. */
+    /**
+     * The gate into {@code domain}.
+     *
+     * @throws IllegalStateException under {@code mpk} (and {@code mpk-dry}) if the rights of
+     *     {@code domain} cover more virtual domains than the key cache has keys: such a
+     *     domain is entered through {@link #gate(Domain, Domain...)}, naming the ones a
+     *     crossing needs
+     */
     public Gate gate(Domain domain) {
         memory(domain);
-        return gates.get(domain);
+        Gate g = gates.get(domain);
+        if (g == null) {
+            throw new IllegalStateException(domain + " may touch " + virtualReach(domain).size() + " virtual domains and the key cache has "
+                    + keyCache.slots() + " keys: cross it with gate(" + domain + ", the virtual domains this crossing needs)");
+        }
+        return g;
     }
 
-    /** The PKRU value code in {@code domain} runs with (meaningful as hardware state only under {@link Backend#MPK}). */
+    /**
+     * The gate into {@code target} with its rights over virtual domains limited to
+     * {@code scope}: inside it, code has the rights of {@code target} over every pinned
+     * domain, over its own memory and over the domains of {@code scope}, and none over any
+     * other virtual domain, whatever the policy grants. It needs a key per domain of its scope,
+     * not per virtual domain {@code target} may touch: how a domain with rights over many
+     * virtual domains (a kernel over its tasks) is entered under {@code mpk}, one task at a
+     * time, as libmpk's {@code mpk_begin} opens one virtual key. The same gate object is
+     * returned for the same target and scope.
+     *
+     * @param scope virtual domains over which {@code target} has rights
+     * @throws IllegalArgumentException if a domain of {@code scope} is not virtual, or
+     *     {@code target} has no rights over it, or the scope needs more keys than the key
+     *     cache has
+     */
+    public Gate gate(Domain target, Domain... scope) {
+        memory(target);
+        int running = policy.index(target);
+        boolean[] in = new boolean[policy.domains().size()];
+        List<Object> key = new ArrayList<>(List.of(target));
+        for (Domain d : scope) {
+            int i = policy.index(d);
+            if (!policy.isVirtual(i)) {
+                throw new IllegalArgumentException("a gate's scope names virtual domains only; " + d + " is pinned");
+            }
+            if (policy.access(running, i) == Access.NONE) {
+                throw new IllegalArgumentException(target + " has no rights over " + d + ", so a gate into it cannot be scoped to it");
+            }
+            in[i] = true;
+        }
+        for (int i = 0; i < in.length; i++) {
+            if (in[i]) {
+                key.add(i);
+            }
+        }
+        if (backend == Backend.NONE) {
+            return gates.get(target);
+        }
+        Gate g = scopedGates.computeIfAbsent(key, k -> newGate(target, in));
+        if (g == null) {
+            throw new IllegalArgumentException("a gate scoped to " + List.of(scope) + " needs more keys than the key cache's " + keyCache.slots());
+        }
+        return g;
+    }
+
+    /** The virtual domains the rights of {@code domain} cover. */
+    private List<Domain> virtualReach(Domain domain) {
+        List<Domain> out = new ArrayList<>();
+        for (int owner : policy.reach(policy.index(domain))) {
+            if (policy.isVirtual(owner)) {
+                out.add(policy.domains().get(owner));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The PKRU value code in {@code domain} runs with (meaningful as hardware state only under
+     * {@link Backend#MPK}). Where its rights cover virtual domains, their keys as they are now.
+     *
+     * @throws IllegalStateException if such a virtual domain holds no key now (inside a gate
+     *     into {@code domain} they all do)
+     */
     public Pkru pkru(Domain domain) {
-        return policy.pkru(domain, d -> memory(d).key());
+        return policy.pkru(domain, d -> {
+            int key = keyOf(d);
+            if (keyCache != null && key == keyCache.parkingKey()) {
+                throw new IllegalStateException(d + " holds no key now: read the PKRU of " + domain + " inside its gate");
+            }
+            return key;
+        });
+    }
+
+    /** The protection key {@code domain}'s pages carry now (under {@code mpk}; nominal under the other backends). */
+    int keyOf(Domain domain) {
+        return keyCache != null && policy.isVirtual(domain) ? keyCache.keyOf(domain) : memory(domain).key();
+    }
+
+    /** How many keys the virtual domains share: 0 where there is no key cache (no virtual domain, or backend none or mprotect). */
+    public int cacheKeys() {
+        return keyCache == null ? 0 : keyCache.slots();
+    }
+
+    /** How many times a virtual domain was given a key, each time a crossing found one without (0 where there is no key cache). */
+    public long keyLoads() {
+        return keyCache == null ? 0 : keyCache.loads();
+    }
+
+    /** The key cache, or {@code null}. */
+    KeyCache keyCache() {
+        return keyCache;
     }
 
     /** Where the regions are. */
@@ -175,6 +316,10 @@ public final class Isolation implements AutoCloseable {
 
     /** Like {@link #newThread(String, Domain, Runnable)}, in thread group {@code group} (null: the creator's). */
     public Thread newThread(ThreadGroup group, String name, Domain baseline, Runnable task) {
+        if (baseline != null && !virtualReach(baseline).isEmpty()) {
+            throw new IllegalArgumentException("a thread's rights outside every gate cannot cover virtual domains, whose keys move: "
+                    + baseline + " covers " + virtualReach(baseline) + "; start the thread without a baseline and enter its domain's gate");
+        }
         int pkru = baseline == null ? Pkru.DENY_ALL.value() : pkru(baseline).value();
         return new DomainThread(group, name, task, backend == Backend.MPK ? PkruRegister.HARDWARE : null, pkru);
     }
@@ -218,6 +363,9 @@ public final class Isolation implements AutoCloseable {
      */
     public String confine(boolean strict) {
         checkOpen();
+        if (keyCache != null) {
+            keyCache.rehearse();
+        }
         return Confinement.install(this, strict);
     }
 
@@ -243,10 +391,7 @@ public final class Isolation implements AutoCloseable {
             mprotect.close();
         }
         arena.close();
-        for (int key : allocatedKeys) {
-            Libc.pkeyFree(key);
-        }
-        allocatedKeys.clear();
+        keys.free();
     }
 
     @Override

@@ -213,6 +213,15 @@ final class Libc {
         }
     }
 
+    private static final int SYS_MEMBARRIER = 324;
+    static final int MEMBARRIER_CMD_PRIVATE_EXPEDITED = 1 << 3;
+    static final int MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED = 1 << 4;
+
+    /** {@code membarrier(cmd, 0, 0)}: see {@link KeyHolders#fence}. */
+    static Result membarrier(int cmd) {
+        return syscall(SYS_MEMBARRIER, cmd, 0, 0);
+    }
+
     /** Whether glibc offers the pkey_* wrappers at all. */
     static boolean hasPkeyCalls() {
         return PKEY_ALLOC.isPresent() && PKEY_FREE.isPresent() && PKEY_MPROTECT.isPresent();

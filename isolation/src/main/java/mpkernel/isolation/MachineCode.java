@@ -93,6 +93,9 @@ final class MachineCode {
     static final int[] SETAE_AL = {0x0f, 0x93, 0xc0};
     static final int[] MOVZX_EAX_AL = {0x0f, 0xb6, 0xc0};
     static final int[] MOV_RAX_MINUS_1 = {0x48, 0xc7, 0xc0, 0xff, 0xff, 0xff, 0xff};
+    static final int[] MOV_RAX_MINUS_2 = {0x48, 0xc7, 0xc0, 0xfe, 0xff, 0xff, 0xff};
+    /** {@code cmp [rdx], rcx}: the 64-bit word at rdx against rcx. */
+    static final int[] CMP_MEM_RDX_RCX = {0x48, 0x39, 0x0a};
     static final int[] RDPKRU = {0x0f, 0x01, 0xee};
     static final int[] WRPKRU = {0x0f, 0x01, 0xef};
     static final int[] LFENCE = {0x0f, 0xae, 0xe8};
@@ -107,10 +110,19 @@ final class MachineCode {
 
     /** {@code jb rel8}: jump {@code skip} bytes ahead when the last comparison was unsigned below. */
     static int[] jb(int skip) {
+        return shortJump(0x72, skip);
+    }
+
+    /** {@code jne rel8}: jump {@code skip} bytes ahead when the last comparison found a difference. */
+    static int[] jne(int skip) {
+        return shortJump(0x75, skip);
+    }
+
+    private static int[] shortJump(int opcode, int skip) {
         if (skip < 0 || skip > 127) {
-            throw new IllegalArgumentException("jb reaches 127 bytes, not " + skip);
+            throw new IllegalArgumentException("a short jump reaches 127 bytes, not " + skip);
         }
-        return new int[] {0x72, skip};
+        return new int[] {opcode, skip};
     }
 
     /** {@code mov eax, imm32}. */

@@ -1,16 +1,18 @@
 package mpkernel.isolation;
 
-/** A gate of the {@code mprotect} backend: it tells {@link MprotectSwitch} which domain the thread moves to. */
+/**
+ * A gate of the {@code mprotect} backend: it tells {@link MprotectSwitch} which rights the
+ * thread moves to. Its stack entry keeps its own row (the {@code aux} bits, which the next gate
+ * in reads to know where the thread comes from) and the row it came from, to go back to.
+ */
 final class MprotectGate extends Gate {
     private final MprotectSwitch rights;
-    private final Policy policy;
-    private final int domainIndex;
+    private final int row;
 
-    MprotectGate(MprotectSwitch rights, Policy policy, Domain target) {
+    MprotectGate(MprotectSwitch rights, Domain target, int row) {
         super(target);
         this.rights = rights;
-        this.policy = policy;
-        this.domainIndex = policy.index(target);
+        this.row = row;
     }
 
     @Override
@@ -18,19 +20,27 @@ final class MprotectGate extends Gate {
         ThreadState st = ThreadState.current();
         Counter c = st.counter(this);
         int slot = st.reserve();
-        Domain from = st.top();
-        int fromIndex = from == null ? MprotectSwitch.OUTSIDE : policy.index(from);
+        int from = MprotectSwitch.OUTSIDE;
+        if (slot > 0) {
+            long outer = st.entry(slot - 1);
+            from = ThreadState.auxOf(outer);
+            if (!ThreadState.domainOf(outer).equals(rights.domainOf(from))) {
+                throw new IllegalStateException("cannot cross " + this + " from inside " + ThreadState.domainOf(outer)
+                        + ", a gate of another isolation: nothing was switched");
+            }
+        }
         if (!RegionSyscalls.roomFor(st.stackLimit())) {
             throw ThreadState.noHeadroom(this);
         }
-        rights.move(fromIndex, domainIndex);   // throws with nothing changed, or fails closed
-        st.record(slot, targetId, fromIndex);
+        rights.move(from, row);   // throws with nothing changed, or fails closed
+        st.record(slot, targetId, row, from);
         c.n++;
         return st;
     }
 
     @Override
     void leave(ThreadState st) {
-        rights.move(domainIndex, st.pop());
+        long entry = st.popEntry();
+        rights.move(ThreadState.auxOf(entry), (int) entry);
     }
 }

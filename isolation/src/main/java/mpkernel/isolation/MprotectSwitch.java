@@ -1,11 +1,13 @@
 package mpkernel.isolation;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The process-wide rights of the {@code mprotect} backend. Page protection belongs to the
  * address space, not to a thread, so the rights in force are the union of the rights of every
- * domain some thread is currently in (its innermost gate). Threads outside every gate add
+ * gate some thread is currently in (its innermost gate). Threads outside every gate add
  * nothing: with no thread inside a gate, every region is closed ({@code PROT_NONE}), from boot
  * on.
  *
@@ -14,33 +16,94 @@ import java.util.Arrays;
  * other thread of the process, whatever domain it is in and whether or not it is in a gate at
  * all, has D's rights over every region. MPK has per-thread rights and no such window.
  *
+ * <p>The rights of a gate are a {@link Rights} row: its domain's, limited, for a gate with a
+ * scope ({@link Isolation#gate(Domain, Domain...)}), to the virtual domains it names. A move
+ * re-protects only the regions either row has rights over, so its cost follows the rights that
+ * change, not the number of domains.
+ *
  * <p>Any failure while changing protections (a failed {@code mprotect}, bookkeeping that does
  * not add up) closes every region for good and marks the switch broken: later crossings fail,
  * and no thread keeps rights it should not have.
  */
 final class MprotectSwitch {
 
-    /** Index meaning "outside every gate". */
+    /** Row id meaning "outside every gate". */
     static final int OUTSIDE = -1;
+
+    /** The most rows the 16 bits a thread's stack entry has for one can name. */
+    private static final int MAX_ROWS = 1 << 16;
+
+    /**
+     * The rights one kind of gate puts in force: what its domain may do to each region, limited
+     * to the virtual domains of its scope.
+     */
+    static final class Rights {
+        final int id;
+        final Domain domain;
+        private final Access[] access;
+        /** The regions this row has any right over. */
+        private final int[] reach;
+        private int threadsIn;
+
+        private Rights(int id, Domain domain, Access[] access) {
+            this.id = id;
+            this.domain = domain;
+            this.access = access;
+            int[] r = new int[access.length];
+            int n = 0;
+            for (int i = 0; i < access.length; i++) {
+                if (access[i] != Access.NONE) {
+                    r[n++] = i;
+                }
+            }
+            this.reach = Arrays.copyOf(r, n);
+        }
+    }
 
     private final Policy policy;
     private final DomainMemory[] regions;
     private final Access[] current;
-    private final int[] threadsIn;
+    private final List<Rights> rows = new ArrayList<>();
+    private final List<Rights> occupied = new ArrayList<>();
     private boolean closed;
 
-    /** Takes over {@code regions}, mapped read-write, and closes them all. */
+    /** Takes over {@code regions} (by policy index), mapped read-write, and closes them all. */
     MprotectSwitch(Policy policy, DomainMemory[] regions) {
         this.policy = policy;
         this.regions = regions;
         this.current = new Access[regions.length];
-        this.threadsIn = new int[policy.domains().size()];
         Arrays.fill(current, Access.READ_WRITE);
-        apply();
+        int[] all = new int[regions.length];
+        Arrays.setAll(all, i -> i);
+        apply(all);
     }
 
     /**
-     * One thread moves from domain {@code from} to domain {@code to} (either may be
+     * The row of the gate into {@code domain} whose rights over virtual domains are limited to
+     * {@code scope} (policy indexes; {@code null}: no limit).
+     */
+    synchronized int row(Domain domain, boolean[] scope) {
+        if (rows.size() == MAX_ROWS) {
+            throw new IllegalStateException("more than " + MAX_ROWS + " kinds of gate in one isolation");
+        }
+        int running = policy.index(domain);
+        Access[] access = new Access[regions.length];
+        for (int owner = 0; owner < regions.length; owner++) {
+            boolean covered = scope == null || owner == running || !policy.isVirtual(owner) || scope[owner];
+            access[owner] = covered ? policy.access(running, owner) : Access.NONE;
+        }
+        Rights r = new Rights(rows.size(), domain, access);
+        rows.add(r);
+        return r.id;
+    }
+
+    /** The domain of row {@code id}, or {@code null} if this switch has no such row. */
+    synchronized Domain domainOf(int id) {
+        return id >= 0 && id < rows.size() ? rows.get(id).domain : null;
+    }
+
+    /**
+     * One thread moves from row {@code from} to row {@code to} (either may be
      * {@link #OUTSIDE}). If it throws, either nothing changed (a closed switch) or every
      * region is closed for good.
      */
@@ -49,25 +112,35 @@ final class MprotectSwitch {
             throw new IllegalStateException("isolation is closed");
         }
         try {
-            if (from != OUTSIDE) {
-                if (threadsIn[from] <= 0) {
-                    throw new IllegalStateException("no thread was in " + policy.domains().get(from));
+            Rights left = from == OUTSIDE ? null : rows.get(from);
+            Rights entered = to == OUTSIDE ? null : rows.get(to);
+            if (left != null) {
+                if (left.threadsIn <= 0) {
+                    throw new IllegalStateException("no thread was in " + left.domain);
                 }
-                threadsIn[from]--;
+                if (--left.threadsIn == 0) {
+                    occupied.remove(left);
+                }
             }
-            if (to != OUTSIDE) {
-                threadsIn[to]++;
+            if (entered != null && entered.threadsIn++ == 0) {
+                occupied.add(entered);
             }
-            apply();
+            if (left != null) {
+                apply(left.reach);
+            }
+            if (entered != null) {
+                apply(entered.reach);
+            }
         } catch (RuntimeException | Error e) {
             closeEverything();
             throw e;
         }
     }
 
-    private void apply() {
-        for (int r = 0; r < regions.length; r++) {
-            Access want = union(regions[r].domain());
+    /** Puts the union of the occupied rows in force on {@code changed} (region indexes). */
+    private void apply(int[] changed) {
+        for (int r : changed) {
+            Access want = union(r);
             if (want != current[r]) {
                 RegionSyscalls.mprotect(regions[r].address(), regions[r].byteSize(), protection(want));
                 current[r] = want;
@@ -75,15 +148,13 @@ final class MprotectSwitch {
         }
     }
 
-    /** The most any occupied domain may do to {@code owner}'s memory; nothing if no domain is occupied. */
-    private Access union(Domain owner) {
+    /** The most any occupied row may do to region {@code r}; nothing if no row is occupied. */
+    private Access union(int r) {
         Access best = Access.NONE;
-        for (int d = 0; d < threadsIn.length; d++) {
-            if (threadsIn[d] > 0) {
-                Access a = policy.access(policy.domains().get(d), owner);
-                if (a.ordinal() < best.ordinal()) {
-                    best = a;
-                }
+        for (Rights row : occupied) {
+            Access a = row.access[r];
+            if (a.ordinal() < best.ordinal()) {
+                best = a;
             }
         }
         return best;

@@ -14,6 +14,13 @@ sealed interface PkruRegister {
      */
     long swap(int pkru, long stackLimit);
 
+    /**
+     * Like {@link #swap}, but writes nothing and returns {@link PkruStubs#MOVED} unless the
+     * 64-bit word at {@code epochCell} holds {@code epoch} (read after every store the caller
+     * made before this call).
+     */
+    long swapIf(int pkru, long stackLimit, long epochCell, long epoch);
+
     /** Writes {@code pkru}. */
     void write(int pkru);
 
@@ -33,6 +40,11 @@ sealed interface PkruRegister {
         }
 
         @Override
+        public long swapIf(int pkru, long stackLimit, long epochCell, long epoch) {
+            return PkruStubs.swapIf(pkru, stackLimit, epochCell, epoch);
+        }
+
+        @Override
         public void write(int pkru) {
             PkruStubs.write(pkru);
         }
@@ -47,6 +59,11 @@ sealed interface PkruRegister {
         @Override
         public long swap(int pkru, long stackLimit) {
             return EmulatedPkruStubs.swap(pkru, stackLimit);
+        }
+
+        @Override
+        public long swapIf(int pkru, long stackLimit, long epochCell, long epoch) {
+            return EmulatedPkruStubs.swapIf(pkru, stackLimit, epochCell, epoch);
         }
 
         @Override

@@ -38,6 +38,19 @@ final class PkruStubs {
      */
     static final MethodHandle SWAP = function(checked(SWITCH), FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG));
 
+    /**
+     * {@code long swapIf(int pkru, long stackLimit, long epochCell, long epoch)}: {@link #SWAP},
+     * but only if the 64-bit word at {@code epochCell} still holds {@code epoch}; else returns
+     * {@link #MOVED} and changes nothing. The gates into virtual domains pass the key cache's
+     * epoch here: the comparison comes after the gate announced the keys it is about to use, so
+     * a cache that changes its keys after this read also sees that announcement.
+     */
+    static final MethodHandle SWAP_IF = function(checked(ifEpoch(SWITCH)),
+            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG));
+
+    /** What {@link #SWAP_IF} returns when the epoch moved. */
+    static final long MOVED = -2;
+
     /** {@code void write(int pkru)}: {@code mov eax,edi; xor ecx,ecx; xor edx,edx; wrpkru; lfence; ret}. */
     static final MethodHandle WRITE = function(code(
             MOV_EAX_EDI, XOR_ECX_ECX, XOR_EDX_EDX, WRPKRU, LFENCE, RET),
@@ -56,6 +69,25 @@ final class PkruStubs {
         all[body.length + 3] = MOV_RAX_MINUS_1;
         all[body.length + 4] = RET;
         return code(all);
+    }
+
+    /** {@code body} (which ends in a return) behind {@code cmp [rdx], rcx}: on a difference, returns {@link #MOVED}. */
+    static int[][] ifEpoch(int[][] body) {
+        int[][] all = new int[body.length + 4][];
+        all[0] = CMP_MEM_RDX_RCX;
+        all[1] = jne(length(body));
+        System.arraycopy(body, 0, all, 2, body.length);
+        all[body.length + 2] = MOV_RAX_MINUS_2;
+        all[body.length + 3] = RET;
+        return all;
+    }
+
+    static long swapIf(int pkru, long stackLimit, long epochCell, long epoch) {
+        try {
+            return (long) SWAP_IF.invokeExact(pkru, stackLimit, epochCell, epoch);
+        } catch (Throwable t) {
+            throw Libc.rethrow(t);
+        }
     }
 
     static long swap(int pkru, long stackLimit) {

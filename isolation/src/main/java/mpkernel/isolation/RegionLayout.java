@@ -65,16 +65,18 @@ public record RegionLayout(List<Region> regions) {
      * {@code base}: one reservation of {@link #bytes} holding every region back to back, each
      * rounded up to pages, the first-declared domain at the top (like a kernel above its
      * applications), so that an overflow off the end of one region lands in its neighbour.
-     * Keys are numbered 1, 2, ... in declaration order; under {@code mpk} the real keys are
-     * whatever {@code pkey_alloc} returned.
+     * Pinned domains' keys are numbered 1, 2, ... in declaration order, and every virtual
+     * domain has the number after the last pinned one, the key that parks them; under
+     * {@code mpk} the real keys are whatever {@code pkey_alloc} returned.
      */
     public static RegionLayout plan(Policy policy, long base) {
         long top = base + bytes(policy);
+        int pinned = (int) policy.domains().stream().filter(d -> !policy.isVirtual(d)).count();
         int key = 1;
         List<Region> regions = new ArrayList<>();
         for (Domain d : policy.domains()) {
             long size = roundToPages(policy.regionSize(d));
-            regions.add(new Region(d.name(), key++, top - size, top));
+            regions.add(new Region(d.name(), policy.isVirtual(d) ? pinned + 1 : key++, top - size, top));
             top -= size;
         }
         return new RegionLayout(regions);

@@ -21,6 +21,7 @@ final class RegionSyscalls {
 
     static final int SYS_MPROTECT = 10;
     static final int SYS_MUNMAP = 11;
+    static final int SYS_PKEY_MPROTECT = 329;
 
     private static final int[][] STUB = {MOV_R10_RCX, MOV_EAX_R8D, SYSCALL, RET};
 
@@ -50,6 +51,17 @@ final class RegionSyscalls {
         long rc = sys(address, bytes, prot, 0, SYS_MPROTECT);
         if (rc != 0) {
             throw new IllegalStateException(String.format("mprotect(0x%x, %d, %d) failed, errno %d", address, bytes, prot, -rc));
+        }
+    }
+
+    /**
+     * {@code pkey_mprotect} of a domain range: read-write pages tagged with {@code key}. The
+     * key cache re-tags virtual domains with it, confined or not.
+     */
+    static void pkeyMprotect(long address, long bytes, int key) {
+        long rc = sys(address, bytes, Libc.PROT_READ | Libc.PROT_WRITE, key, SYS_PKEY_MPROTECT);
+        if (rc != 0) {
+            throw new IllegalStateException(String.format("pkey_mprotect(0x%x, %d, rw, %d) failed, errno %d", address, bytes, key, -rc));
         }
     }
 

@@ -25,22 +25,31 @@ final class SelfCheck {
         List<String> problems = new ArrayList<>();
         Policy policy = iso.policy();
         for (Domain running : policy.domains()) {
-            iso.gate(running).run(() -> {
+            Gate gate;
+            try {
+                gate = iso.gate(running);
+            } catch (IllegalStateException tooWide) {
+                continue; // covers more virtual domains than there are keys: entered only with a scope
+            }
+            gate.run(() -> {
                 switch (iso.backend()) {
                     case MPK, MPK_DRY -> {
                         int actual = iso.backend() == Backend.MPK ? PkruStubs.read() : PkruRegister.EMULATED.read();
-                        if (actual != iso.pkru(running).value()) {
-                            problems.add(String.format("in %s PKRU reads 0x%x, policy wants %s", running, actual, iso.pkru(running)));
+                        // inside the gate every virtual domain it covers holds its key, and keeps it
+                        Pkru wanted = iso.pkru(running);
+                        if (actual != wanted.value()) {
+                            problems.add(String.format("in %s PKRU reads 0x%x, policy wants %s", running, actual, wanted));
                         }
                     }
                     case MPROTECT -> {
+                        List<String> maps = read("/proc/self/maps");
                         for (Domain owner : policy.domains()) {
                             String want = switch (policy.access(running, owner)) {
                                 case READ_WRITE -> "rw";
                                 case READ_ONLY -> "r-";
                                 case NONE -> "--";
                             };
-                            String have = mapsPermissions(iso.memory(owner).address());
+                            String have = permissions(maps, iso.memory(owner).address());
                             if (!have.equals(want)) {
                                 problems.add("in " + running + " " + owner + "'s pages are " + have + ", policy wants " + want);
                             }
@@ -51,10 +60,12 @@ final class SelfCheck {
             });
         }
         if (iso.backend() == Backend.MPK) {
+            List<String> smaps = read("/proc/self/smaps");
             for (Domain d : policy.domains()) {
-                int key = smapsProtectionKey(iso.memory(d).address());
-                if (key != iso.memory(d).key()) {
-                    problems.add(d + "'s region carries protection key " + key + ", expected " + iso.memory(d).key());
+                int key = smapsProtectionKey(smaps, iso.memory(d).address());
+                int expected = iso.keyOf(d);
+                if (key != expected) {
+                    problems.add(d + "'s region carries protection key " + key + ", expected " + expected);
                 }
             }
         }
@@ -71,7 +82,11 @@ final class SelfCheck {
 
     /** The "rw"/"r-"/"--" of the mapping that holds {@code address}. */
     static String mapsPermissions(long address) {
-        for (String line : read("/proc/self/maps")) {
+        return permissions(read("/proc/self/maps"), address);
+    }
+
+    private static String permissions(List<String> maps, long address) {
+        for (String line : maps) {
             if (holds(line, address)) {
                 return line.substring(line.indexOf(' ') + 1, line.indexOf(' ') + 3);
             }
@@ -79,9 +94,9 @@ final class SelfCheck {
         return "unmapped";
     }
 
-    private static int smapsProtectionKey(long address) {
+    private static int smapsProtectionKey(List<String> smaps, long address) {
         boolean inside = false;
-        for (String line : read("/proc/self/smaps")) {
+        for (String line : smaps) {
             if (MAPPING.matcher(line).lookingAt()) {
                 inside = holds(line, address);
             } else if (inside && line.startsWith("ProtectionKey:")) {

@@ -11,9 +11,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * needs no atomic instruction on the crossing path, and the lowest stack address a gate may
  * run down to.
  *
- * <p>A stack entry is one {@code long}: the domain's {@link #idOf id} in the high half, the
- * saved value in the low half. A crossing thus stores no reference (no GC write barrier) and
- * touches one array, which is measurable against a gate floor of two downcalls.
+ * <p>A stack entry is one {@code long}: 16 bits a gate may use for itself (its {@code aux}:
+ * the protection keys a gate into a virtual domain holds, the rights an {@code mprotect} gate
+ * put in force), the domain's {@link #idOf id} in the next 16 bits, the saved value in the low
+ * half. A crossing thus stores no reference (no GC write barrier) and touches one array, which
+ * is measurable against a gate floor of two downcalls.
+ *
+ * <p>For the key cache, a thread also counts, per hardware key, how many of its live gate
+ * entries hold that key and how often it took it ({@link #keyUse}, see {@link KeyHolders}), and
+ * remembers whether its rights outside every gate were seen to deny every cache key
+ * ({@link #vetted}).
  *
  * <p>A gate entry does everything that can fail (finding this state, growing the stack array,
  * finding its counter, checking the stack headroom) before it switches rights, and after the
@@ -32,16 +39,43 @@ final class ThreadState {
     /** HotSpot's guard zones at the low end of a thread stack (red, yellow, reserved pages) and a margin. */
     private static final long GUARD_ZONES = 20 << 10;
 
-    private static final ThreadLocal<ThreadState> OTHERS = ThreadLocal.withInitial(ThreadState::new);
+    private static final ThreadLocal<ThreadState> OTHERS = ThreadLocal.withInitial(() -> new ThreadState(Thread.currentThread()));
 
     /** Every domain some gate enters, at the index the stack entries name it by. */
     private static final List<Domain> BY_ID = new CopyOnWriteArrayList<>();
+
+    /** How many domains the 16-bit ids of the stack entries can name in one process. */
+    static final int MAX_IDS = 1 << 16;
+
+    /** How many gates a thread may be inside at once: the holds of a key must fit their bits in {@link KeyHolders}. */
+    static final int MAX_DEPTH = 1 << 20;
+
+    /** The thread this state belongs to. */
+    final Thread thread;
+    /**
+     * Per hardware key, how many of this thread's gate entries hold it (its PKRU in force or a
+     * PKRU saved for the way out grants the key) and how many times it took it, in one word
+     * ({@link KeyHolders}). Written only by this thread, read by the key cache.
+     */
+    final long[] keyUse = new long[Pkru.KEYS];
+    /**
+     * Set when the thread's rights outside every gate were seen to deny every cache key (the
+     * PKRU its first virtual crossing saved at depth 0): it cannot have inherited a virtual
+     * domain's rights when it was started. Written only by this thread.
+     */
+    volatile boolean vetted;
 
     private long[] frames = new long[8];
     private int depth;
     private Gate.Counter[] counters = new Gate.Counter[8];
     /** The lowest address the gates let this thread's stack pointer run down to; 0 until the thread's first crossing. */
     private long stackLimit;
+
+    /** The state of {@code thread}. */
+    ThreadState(Thread thread) {
+        this.thread = thread;
+        KeyHolders.register(this);
+    }
 
     /**
      * The calling thread's state. Threads made by {@link Isolation#newThread} carry it in a
@@ -68,6 +102,9 @@ final class ThreadState {
         synchronized (BY_ID) {
             int id = BY_ID.indexOf(d);
             if (id < 0) {
+                if (BY_ID.size() == MAX_IDS) {
+                    throw new IllegalStateException("more than " + MAX_IDS + " domain names in one process");
+                }
                 BY_ID.add(d);
                 id = BY_ID.size() - 1;
             }
@@ -81,6 +118,9 @@ final class ThreadState {
      */
     int reserve() {
         if (depth == frames.length) {
+            if (depth == MAX_DEPTH) {
+                throw new StackOverflowError("a thread may be inside at most " + MAX_DEPTH + " gates: nothing was switched");
+            }
             frames = Arrays.copyOf(frames, depth * 2);
         }
         return depth;
@@ -91,7 +131,12 @@ final class ThreadState {
      * remembering {@code saved} for the way out. Cannot fail.
      */
     void record(int slot, int domainId, int saved) {
-        frames[slot] = ((long) domainId << 32) | (saved & 0xFFFF_FFFFL);
+        record(slot, domainId, 0, saved);
+    }
+
+    /** Like {@link #record(int, int, int)}, with the gate's own 16 bits {@code aux}. Cannot fail. */
+    void record(int slot, int domainId, int aux, int saved) {
+        frames[slot] = ((long) aux << 48) | ((long) domainId << 32) | (saved & 0xFFFF_FFFFL);
         depth = slot + 1;
     }
 
@@ -100,9 +145,34 @@ final class ThreadState {
         return (int) frames[--depth];
     }
 
+    /** Leaves the innermost domain; returns its whole entry, for {@link #auxOf} and the saved value in the low half. */
+    long popEntry() {
+        return frames[--depth];
+    }
+
+    /** The gate's own 16 bits of a stack entry. */
+    static int auxOf(long entry) {
+        return (int) (entry >>> 48);
+    }
+
+    /** How many gates the thread is inside. */
+    int depth() {
+        return depth;
+    }
+
+    /** The entry at {@code index} (0: the outermost gate), below {@link #depth}. */
+    long entry(int index) {
+        return frames[index];
+    }
+
+    /** The domain a stack entry names. */
+    static Domain domainOf(long entry) {
+        return BY_ID.get((int) (entry >>> 32) & 0xFFFF);
+    }
+
     /** The innermost domain, or {@code null} outside every gate. */
     Domain top() {
-        return depth == 0 ? null : BY_ID.get((int) (frames[depth - 1] >>> 32));
+        return depth == 0 ? null : domainOf(frames[depth - 1]);
     }
 
     /**

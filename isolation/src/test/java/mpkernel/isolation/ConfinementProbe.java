@@ -14,7 +14,10 @@ public final class ConfinementProbe {
 
     public static void main(String[] args) throws Exception {
         Backend backend = Backend.parse(args[0]);
-        try (Isolation iso = Isolation.boot(backend, Policy.paper(1 << 20, 1 << 20))) {
+        Policy virtual = Policy.builder().domain(Domain.SAFE_KERNEL, 1 << 16)
+                .virtualDomain(new Domain("V1"), 1 << 16).virtualDomain(new Domain("V2"), 1 << 16).keyCache(1).build();
+        try (Isolation iso = Isolation.boot(backend, Policy.paper(1 << 20, 1 << 20));
+             Isolation dry = Isolation.boot(Backend.MPK_DRY, virtual)) {
             long own = Libc.mmapAnonymous(Libc.PAGE, Libc.PROT_READ | Libc.PROT_WRITE);
             // a confined process opens no files, class files and native libraries included: run
             // each path once before, so that a check fails only for the door it tries
@@ -28,8 +31,11 @@ public final class ConfinementProbe {
                 new ProcessBuilder("true").start().waitFor();
                 iso.gate(Domain.SAFE_KERNEL).run(() -> { });
                 Libc.pkeyAlloc(0);
+                Libc.pkeyMprotect(own, Libc.PAGE, Libc.PROT_READ | Libc.PROT_WRITE, 0);
+                dry.gate(new Domain("V1")).run(() -> { });
                 Thread.ofVirtual().start(() -> { }).join();
             });
+            dry.keyCache().rehearse(); // what dry.confine would do: one process takes one filter, iso's
             System.out.println(iso.confine(true));
             DomainMemory safe = iso.memory(Domain.SAFE_KERNEL);
             check("open-proc-maps", () -> Files.readAllBytes(Path.of("/proc/self/maps")));
@@ -40,6 +46,12 @@ public final class ConfinementProbe {
             check("map-fixed-over-region", () -> Libc.mmapAnonymousAt(safe.address(), Libc.PAGE));
             check("pkey-alloc", () -> {
                 Libc.Result r = Libc.pkeyAlloc(0);
+                if (r.failed()) {
+                    throw new IllegalStateException("errno " + r.errno());
+                }
+            });
+            check("libc-pkey-mprotect", () -> {
+                Libc.Result r = Libc.pkeyMprotect(own, Libc.PAGE, Libc.PROT_READ | Libc.PROT_WRITE, 0);
                 if (r.failed()) {
                     throw new IllegalStateException("errno " + r.errno());
                 }
@@ -59,6 +71,15 @@ public final class ConfinementProbe {
                 t.join();
             });
             check("virtual-thread", () -> Thread.ofVirtual().start(() -> { }).join());
+            // each crossing evicts the other virtual domain: the key cache re-tags through the gates' own syscall
+            check("virtual-domain-evictions", () -> {
+                for (int i = 0; i < 4; i++) {
+                    dry.gate(new Domain(i % 2 == 0 ? "V2" : "V1")).run(() -> { });
+                }
+                if (dry.keyLoads() < 5) {
+                    throw new IllegalStateException("only " + dry.keyLoads() + " loads");
+                }
+            });
         }
     }
 

@@ -35,6 +35,7 @@ class ConfinementTest {
                 Map.entry("open-proc-maps", "shut"), Map.entry("open-proc-self-mem", "shut"), Map.entry("create-file", "shut"),
                 Map.entry("libc-mprotect-region", "shut"), Map.entry("libc-munmap-region", "shut"),
                 Map.entry("map-fixed-over-region", "shut"), Map.entry("pkey-alloc", "shut"), Map.entry("spawn-process", "shut"),
+                Map.entry("libc-pkey-mprotect", "shut"), Map.entry("virtual-domain-evictions", "open"),
                 Map.entry("another-seccomp-filter", "shut"),
                 Map.entry("libc-mprotect-own-memory", "open"), Map.entry("gate-crossing", "open"),
                 Map.entry("platform-thread", "open"), Map.entry("virtual-thread", "open"), Map.entry("warm-up", "open")));

@@ -45,21 +45,26 @@ final class EnforcementMatrix {
                 }
             }
             if (!allowed.isEmpty()) {
-                results.addAll(runChild(backend, policyName, allowed));
+                results.addAll(runChild(EnforcementProbe.class, policy, backend, policyName, allowed));
             }
             for (String d : denied) {
-                results.addAll(runChild(backend, policyName, List.of(d)));
+                results.addAll(runChild(EnforcementProbe.class, policy, backend, policyName, List.of(d)));
             }
         }
         return results;
     }
 
-    private static List<Case> runChild(Backend backend, String policy, List<String> accesses) {
+    /**
+     * Runs {@code probe}'s main with {@code BACKEND POLICY_NAME BASE ACCESS...}, its regions
+     * laid out for {@code policy} at a random base, and reads each access's fate from its
+     * {@code TRY access 0x<address>} and {@code OK access} lines.
+     */
+    static List<Case> runChild(Class<?> probe, Policy policy, Backend backend, String policyName, List<String> accesses) {
         long base = RegionLayout.randomBase(new java.util.Random());
-        List<String> args = new ArrayList<>(List.of(backend.cliName(), policy, Long.toString(base)));
+        List<String> args = new ArrayList<>(List.of(backend.cliName(), policyName, Long.toString(base)));
         args.addAll(accesses);
-        Fate fate = ChildJvm.onClassPath(EnforcementProbe.class.getName())
-                .layout(RegionLayout.plan(EnforcementProbe.policy(policy), base))
+        Fate fate = ChildJvm.onClassPath(probe.getName())
+                .layout(RegionLayout.plan(policy, base))
                 .jvmArgs(List.of("--enable-native-access=ALL-UNNAMED", "-Xshare:auto", "-XX:TieredStopAtLevel=1"))
                 .args(args)
                 .timeout(Duration.ofMinutes(3))
@@ -75,7 +80,7 @@ final class EnforcementMatrix {
             int siCode = !survived && tried ? fate.crash().map(c -> c.siCode()).orElse(0) : 0;
             long faultAddr = !survived && tried ? fate.crash().map(c -> c.siAddr()).orElse(0L) : 0L;
             String violated = !survived && tried ? fate.violatedRegion().map(r -> r.domain()).orElse("-") : "-";
-            cases.add(new Case(policy, new Domain(a[0]), a[1], new Domain(a[2]), kind, siCode, violated, expected, faultAddr));
+            cases.add(new Case(policyName, new Domain(a[0]), a[1], new Domain(a[2]), kind, siCode, violated, expected, faultAddr));
         }
         if (!fate.stdout().contains("TRY ")) {
             System.err.println("probe did not start: exit " + fate.exitCode() + "\n" + fate.stdout() + fate.stderr());

@@ -83,13 +83,14 @@ class PolicyTest {
     }
 
     @Test
-    void budgetOfFifteenDomainsNamesTheDeclaredOnes() {
+    void budgetOfFifteenPinnedDomainsNamesTheDeclaredOnesAndTheWayOut() {
         Policy.Builder b = Policy.builder();
-        for (int i = 0; i < Policy.MAX_DOMAINS; i++) {
+        for (int i = 0; i < Policy.MAX_PINNED; i++) {
             b.domain(new Domain("D" + i), 4096);
         }
         var e = assertThrows(IllegalArgumentException.class, () -> b.domain(new Domain("EXTRA"), 4096));
         assertTrue(e.getMessage().contains("D14"), e.getMessage());
+        assertTrue(e.getMessage().contains("virtualDomain"), e.getMessage());
     }
 
     @Test
