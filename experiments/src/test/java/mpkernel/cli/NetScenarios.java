@@ -30,8 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The network's interop scenarios: each is one {@code ./mpk run --net ...} of a network
  * program, played against from the host's side with the real Linux stack (TAP) or through the
  * loop peer's forwarding: {@code ping}, plain {@code java.net} clients and servers, {@code nc}
- * and {@code socat}. {@link NetInteropTest} runs them on none and mprotect; {@link NetGuest}
- * under mpk in the PKU guest. Each throws {@link AssertionError} when the run misbehaves.
+ * and {@code socat}. {@link NetInteropTest} runs them on none, mprotect and mpk. Each throws
+ * {@link AssertionError} when the run misbehaves.
  */
 final class NetScenarios {
 
