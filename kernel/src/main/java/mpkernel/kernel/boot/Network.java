@@ -25,7 +25,6 @@ import mpkernel.kernel.mm.StaticArea;
 import mpkernel.kernel.net.NetConfig;
 import mpkernel.kernel.net.NetMemory;
 import mpkernel.kernel.net.NetStack;
-import mpkernel.unsafezone.virtio.VirtioNet;
 
 /**
  * A kernel's network, wired at boot: the stack in safe-kernel memory (tables in the kernel's
@@ -77,8 +76,10 @@ final class Network implements NetAnnouncer {
         PageAllocator pages = new PageAllocator("network", p.tables().carve(PageAllocator.bitmapBytes(poolPages)), pool, poolPages);
         HeapAllocator heap = new HeapAllocator("network heap", pages, p.tables(), 1024);
 
-        long ringPages = pagesFor(VirtioNet.ringBytes(QUEUE_SIZE));
-        long bufferPages = pagesFor(VirtioNet.buffersBytes(QUEUE_SIZE));
+        // as for the console: the queues' size by the device's reading of the specification, the
+        // buffers' by the driver's own figure, asked through its gate
+        long ringPages = pagesFor(NetDevice.ringBytes(QUEUE_SIZE));
+        long bufferPages = pagesFor(p.unsafe().netBuffersBytes(QUEUE_SIZE));
         long rxRing = p.driverPages().allocate(ringPages);
         long txRing = p.driverPages().allocate(ringPages);
         long rxBuffers = p.driverPages().allocate(bufferPages);

@@ -53,6 +53,11 @@ public final class UnsafeCalls {
         console = driver.call(() -> new VirtioConsole(ring, queueSize, dma, device));
     }
 
+    /** Bytes of DMA memory the network driver wants for the buffers of one queue of {@code queueSize} entries, asked through its gate. */
+    public long netBuffersBytes(int queueSize) {
+        return driver.callLong(() -> VirtioNet.buffersBytes(queueSize));
+    }
+
     /**
      * Creates the network driver inside its domain (it posts its receive buffers): queues at
      * {@code rxRing} and {@code txRing}, their buffers at {@code rxBuffers} and

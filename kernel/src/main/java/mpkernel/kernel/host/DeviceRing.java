@@ -33,6 +33,7 @@ final class DeviceRing {
 
     private static final long ADDR = DESCRIPTOR.byteOffset(groupElement("addr"));
     private static final long DESC_LEN = DESCRIPTOR.byteOffset(groupElement("len"));
+    private static final long DESC_FLAGS = DESCRIPTOR.byteOffset(groupElement("flags"));
     private static final long ID = USED_ELEMENT.byteOffset(groupElement("id"));
     private static final long USED_LEN = USED_ELEMENT.byteOffset(groupElement("len"));
     private static final long IDX = RING_HEADER.byteOffset(groupElement("idx"));
@@ -62,6 +63,10 @@ final class DeviceRing {
 
     long descLen(int i) {
         return DESCRIPTOR.byteSize() * i + DESC_LEN;
+    }
+
+    long descFlags(int i) {
+        return DESCRIPTOR.byteSize() * i + DESC_FLAGS;
     }
 
     long availIdx() {

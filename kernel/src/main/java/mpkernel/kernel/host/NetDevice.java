@@ -11,8 +11,6 @@ import java.util.function.Function;
 
 import mpkernel.isolation.Gate;
 import mpkernel.unsafezone.virtio.Doorbell;
-import mpkernel.unsafezone.virtio.RingLayout;
-import mpkernel.unsafezone.virtio.VirtioNet;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
@@ -28,12 +26,24 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED;
  * buffer the driver posted (a frame with none left is dropped, as a full NIC drops it), and
  * then raise the interrupt the kernel's network thread waits for. A descriptor pointing outside
  * the driver's memory, or too short for its frame, is refused: completed with nothing in it.
+ * The queues are read with the device's own {@link DeviceRing}, and the buffers' format from the
+ * device's own reading of the specification: nothing of the driver's code is shared.
  */
 public final class NetDevice implements Doorbell {
 
+    /**
+     * Bytes of the {@code virtio_net_hdr} before each frame (virtio 1.x, section 5.1.6: with
+     * {@code VIRTIO_F_VERSION_1} it always has {@code num_buffers}).
+     */
+    static final int HEADER = 12;
+    /** Descriptor flag {@code VIRTQ_DESC_F_WRITE} (section 2.7.5): the device may write the buffer. */
+    static final short DESC_F_WRITE = 2;
+    /** The largest transmit buffer the device copies out: a header and more than any Ethernet frame the backends carry. */
+    static final int MAX_TRANSMIT = 2048;
+
     private final Gate gate;
     private final MemorySegment memory;
-    private final RingLayout layout;
+    private final DeviceRing layout;
     private final long rxRing;
     private final long txRing;
     private final Semaphore interrupt;
@@ -57,12 +67,17 @@ public final class NetDevice implements Doorbell {
                      Function<Runnable, Thread> threads) {
         this.gate = deviceGate;
         this.memory = memory;
-        this.layout = new RingLayout(queueSize);
+        this.layout = new DeviceRing(queueSize);
         this.rxRing = rxRing - memory.address();
         this.txRing = txRing - memory.address();
         this.interrupt = interrupt;
         this.thread = threads.apply(this::serveTransmitQueue);
         thread.setDaemon(true);
+    }
+
+    /** Bytes of one queue of {@code queueSize} entries, by the device's own reading of the specification. */
+    public static long ringBytes(int queueSize) {
+        return new DeviceRing(queueSize).bytes();
     }
 
     /** Connects {@code host} and starts serving. */
@@ -140,11 +155,10 @@ public final class NetDevice implements Doorbell {
         while (txSeen != avail) {
             int id = memory.get(JAVA_SHORT_UNALIGNED, txRing + layout.availRing(txSeen & (layout.size() - 1))) & 0xffff;
             txSeen++;
-            long offset = id < layout.size() ? memory.get(JAVA_LONG_UNALIGNED, txRing + layout.desc(id)) - memory.address() : -1;
-            int len = id < layout.size() ? memory.get(JAVA_INT_UNALIGNED, txRing + layout.desc(id) + 8) : 0;
-            if (offset < 0 || len <= VirtioNet.HEADER || len > VirtioNet.BUFFER || offset + len > memory.byteSize()) {
-            } else {
-                frames.add(memory.asSlice(offset + VirtioNet.HEADER, len - VirtioNet.HEADER).toArray(JAVA_BYTE));
+            long offset = id < layout.size() ? memory.get(JAVA_LONG_UNALIGNED, txRing + layout.descAddr(id)) - memory.address() : -1;
+            int len = id < layout.size() ? memory.get(JAVA_INT_UNALIGNED, txRing + layout.descLen(id)) : 0;
+            if (offset >= 0 && len > HEADER && len <= MAX_TRANSMIT && offset + len <= memory.byteSize()) {
+                frames.add(memory.asSlice(offset + HEADER, len - HEADER).toArray(JAVA_BYTE));
             }
             complete(txRing, txUsed++, id, 0);
         }
@@ -167,18 +181,18 @@ public final class NetDevice implements Doorbell {
             }
             int id = memory.get(JAVA_SHORT_UNALIGNED, rxRing + layout.availRing(rxSeen & (layout.size() - 1))) & 0xffff;
             rxSeen++;
-            long offset = id < layout.size() ? memory.get(JAVA_LONG_UNALIGNED, rxRing + layout.desc(id)) - memory.address() : -1;
-            int capacity = id < layout.size() ? memory.get(JAVA_INT_UNALIGNED, rxRing + layout.desc(id) + 8) : 0;
+            long offset = id < layout.size() ? memory.get(JAVA_LONG_UNALIGNED, rxRing + layout.descAddr(id)) - memory.address() : -1;
+            int capacity = id < layout.size() ? memory.get(JAVA_INT_UNALIGNED, rxRing + layout.descLen(id)) : 0;
             boolean writable = id < layout.size()
-                    && (memory.get(JAVA_SHORT_UNALIGNED, rxRing + layout.desc(id) + 12) & VirtioNet.DESC_WRITE) != 0;
-            int len = VirtioNet.HEADER + f.length;
+                    && (memory.get(JAVA_SHORT_UNALIGNED, rxRing + layout.descFlags(id)) & DESC_F_WRITE) != 0;
+            int len = HEADER + f.length;
             posted++;
             if (offset < 0 || !writable || capacity < len || offset + capacity > memory.byteSize()) {
                 complete(rxRing, rxUsed++, id, 0);
                 continue;
             }
-            memory.asSlice(offset, VirtioNet.HEADER).fill((byte) 0);
-            MemorySegment.copy(MemorySegment.ofArray(f), 0, memory, offset + VirtioNet.HEADER, f.length);
+            memory.asSlice(offset, HEADER).fill((byte) 0);
+            MemorySegment.copy(MemorySegment.ofArray(f), 0, memory, offset + HEADER, f.length);
             complete(rxRing, rxUsed++, id, len);
         }
         return posted;
@@ -186,9 +200,9 @@ public final class NetDevice implements Doorbell {
 
     /** Posts used-ring entry {@code index} of the queue at {@code ring}: descriptor {@code id}, {@code len} bytes written. */
     private void complete(long ring, short index, int id, int len) {
-        long entry = ring + layout.usedRing(index & (layout.size() - 1));
-        memory.set(JAVA_INT_UNALIGNED, entry, id);
-        memory.set(JAVA_INT_UNALIGNED, entry + 4, len);
+        int slot = index & (layout.size() - 1);
+        memory.set(JAVA_INT_UNALIGNED, ring + layout.usedId(slot), id);
+        memory.set(JAVA_INT_UNALIGNED, ring + layout.usedLen(slot), len);
         VarHandle.releaseFence();
         memory.set(JAVA_SHORT_UNALIGNED, ring + layout.usedIdx(), (short) (index + 1));
     }
