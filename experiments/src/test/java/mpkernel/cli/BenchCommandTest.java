@@ -36,7 +36,7 @@ class BenchCommandTest {
 
         CliHarness.Outcome none = CliHarness.mpk("bench", "NoSuchBench");
         assertEquals(Main.USAGE, none.status());
-        assertTrue(none.err().startsWith("mpk: bench: no benchmark matches 'NoSuchBench'; known: ActiveDomainsBench.roundTrip, GateBench.floor, "), none.err());
+        assertTrue(none.err().startsWith("mpk: bench: no benchmark matches 'NoSuchBench'; known: ActiveDomainsBench.roundTrip, ClockBench.dependentAdd, GateBench.floor, "), none.err());
         assertEquals(1, none.err().lines().count(), none.err());
         assertEquals("", none.out());
 
