@@ -55,7 +55,7 @@ final class BenchCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--quick", description = "CI size, under 3 minutes: 2 forks of 3 x 200 ms warmup + 3 x 100 ms, write_bytes at 1 B, 4 KB, 1 MB only")
+    @Option(names = "--quick", description = "CI size, under 3 minutes: 2 forks of 3 x 200 ms warmup + 3 x 100 ms, write_bytes at 1 B, 4 KB, 1 MB only, key cache at 1 and 16 domains and one page")
     boolean quick;
 
     @Option(names = "--list", description = "list the benchmarks PATTERN selects and exit")

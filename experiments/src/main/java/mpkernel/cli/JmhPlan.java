@@ -26,6 +26,10 @@ record JmhPlan(String include, int forks, int warmupIterations, int warmupMillis
 
     /** {@code write_bytes} sizes of the quick sweep: the paper's ends (1 B, 4 KB) and the extension's end (1 MB). */
     static final List<String> QUICK_SIZES = List.of("1", "4096", "1048576");
+    /** Domains in use of the quick {@code ActiveDomainsBench}: all hits, and past the key cache's 10 keys. */
+    static final List<String> QUICK_DOMAINS = List.of("1", "16");
+    /** Region bytes per domain of the quick {@code KeyCacheBench}: one page. */
+    static final List<String> QUICK_REGIONS = List.of("4096");
 
     JmhPlan {
         params = Map.copyOf(params);
@@ -43,20 +47,27 @@ record JmhPlan(String include, int forks, int warmupIterations, int warmupMillis
         return new JmhPlan(include, forks, warmupIterations, warmupMillis, iterations, iterationMillis, params, regexes);
     }
 
-    /** The default run: every size from 1 B to 1 MB, 2 forks x (5 warmup + 5 measured) x 500 ms. */
+    /**
+     * The default run: the benchmarks' own parameter lists (every {@code write_bytes} size from
+     * 1 B to 1 MB; for the key cache 10 domain counts and 3 region sizes), 2 forks x (5 warmup +
+     * 5 measured) x 500 ms, i.e. 10 s of iterations per configuration.
+     */
     static JmhPlan full(String include, List<String> backends) {
         return new JmhPlan(include, 2, 5, 500, 5, 500, Map.of("backend", backends));
     }
 
     /**
      * {@code --quick}, for CI (under 3 minutes here): still 2 forks and explicit warmup, but
-     * 3 x 200 ms of warmup, 3 x 100 ms measured and {@link #QUICK_SIZES}. Its numbers are a
+     * 3 x 200 ms of warmup, 3 x 100 ms measured, {@link #QUICK_SIZES}, {@link #QUICK_DOMAINS} and
+     * {@link #QUICK_REGIONS}. Its numbers are a
      * smoke signal, not a result: too short for the kernel paths to settle on a noisy machine.
      */
     static JmhPlan quick(String include, List<String> backends) {
         Map<String, List<String>> p = new LinkedHashMap<>();
         p.put("backend", backends);
         p.put("size", QUICK_SIZES);
+        p.put("domains", QUICK_DOMAINS);
+        p.put("region", QUICK_REGIONS);
         return new JmhPlan(include, 2, 3, 200, 3, 100, p);
     }
 

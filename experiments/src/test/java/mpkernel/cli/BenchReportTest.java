@@ -22,14 +22,15 @@ class BenchReportTest {
         return r(bench, backend, size, score, Double.NaN, samples);
     }
 
-    /** A result as the bench file holds it: the package in its name, backend and size as JMH parameters. */
+    /** A result as the bench file holds it: the package in its name, backend and size (domains, region) as JMH parameters. */
     private static JmhResult r(String bench, String backend, Long size, double score, double error, List<Double> samples) {
         Map<String, String> params = new HashMap<>();
         if (backend != null) {
             params.put("backend", backend);
         }
         if (size != null) {
-            params.put(bench.equals(BenchReport.ACTIVE_DOMAINS) ? "domains" : "size", size.toString());
+            params.put(bench.equals(BenchReport.ACTIVE_DOMAINS) ? "domains"
+                    : bench.equals(BenchReport.KEY_HIT) || bench.equals(BenchReport.KEY_MISS) ? "region" : "size", size.toString());
         }
         return new JmhResult("mpkernel.bench." + bench, params, score, error, "ns/op", samples);
     }

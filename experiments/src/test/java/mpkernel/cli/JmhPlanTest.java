@@ -27,8 +27,10 @@ class JmhPlanTest {
     @Test
     void quickNarrowsTheSweepAndFullKeepsTheBenchmarksDefaults() {
         assertEquals(List.of("Gate", "-f", "2"), JmhPlan.quick("Gate", BACKENDS).jmhArgs(Path.of("r.json")).subList(0, 3));
-        assertTrue(String.join(" ", JmhPlan.quick(null, BACKENDS).jmhArgs(Path.of("r.json"))).endsWith("-p size=1,4096,1048576"));
-        assertTrue(JmhPlan.full(null, BACKENDS).jmhArgs(Path.of("r.json")).stream().noneMatch(a -> a.startsWith("size=")));
+        assertTrue(String.join(" ", JmhPlan.quick(null, BACKENDS).jmhArgs(Path.of("r.json")))
+                .endsWith("-p domains=1,16 -p region=4096 -p size=1,4096,1048576"));
+        assertTrue(JmhPlan.full(null, BACKENDS).jmhArgs(Path.of("r.json")).stream()
+                .noneMatch(a -> a.startsWith("size=") || a.startsWith("domains=") || a.startsWith("region=")));
         assertEquals("forks 2, warmup 5 x 500 ms, measurement 5 x 500 ms, backend = none,mpk-dry,mprotect",
                 JmhPlan.full(null, BACKENDS).describe());
     }

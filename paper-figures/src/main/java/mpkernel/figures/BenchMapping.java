@@ -1,5 +1,6 @@
 package mpkernel.figures;
 
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 import mpkernel.results.JmhResult;
@@ -19,7 +20,13 @@ import mpkernel.results.JmhResult;
  *       WRPKRU/LFENCE themselves;</li>
  *   <li>{@code WriteBytesBench.writeBytes}, parameters {@code backend} and {@code size} (bytes):
  *       one {@code write_bytes} of {@code size} bytes through the gate, the paper's
- *       microbenchmark; {@code none} is the vanilla build.</li>
+ *       microbenchmark; {@code none} is the vanilla build;</li>
+ *   <li>{@code ActiveDomainsBench.roundTrip}, parameters {@code backend} and {@code domains}:
+ *       one round trip into one of {@code domains} virtual domains (one page each) chosen at
+ *       random, the virtual domains sharing {@link #CACHE_KEYS} keys of the key cache;</li>
+ *   <li>{@code KeyCacheBench.hit} and {@code KeyCacheBench.miss}, parameters {@code backend}
+ *       and {@code region} (bytes per domain, read as the score's size): a round trip into a
+ *       virtual domain that holds its key, and one that has to load it, evicting another.</li>
  * </ul>
  * Scores are read as time per operation (JMH average-time mode); {@link BenchResults} converts
  * other units.
@@ -32,7 +39,18 @@ final class BenchMapping {
     private static final String ROUND_TRIP = "GateBench.roundTrip";
     private static final String FLOOR = "GateBench.floor";
     private static final String WRITE_BYTES = "WriteBytesBench.writeBytes";
+    private static final String ACTIVE_DOMAINS = "ActiveDomainsBench.roundTrip";
+    private static final String KEY_HIT = "KeyCacheBench.hit";
+    private static final String KEY_MISS = "KeyCacheBench.miss";
     private static final String BACKEND = "backend";
+    private static final String DOMAINS = "domains";
+
+    /**
+     * The keys the benchmarks' virtual domains share under {@code mpk} and {@code mpk-dry}
+     * ({@code mpkernel.bench.VirtualTasks.KEYS}: 15, less the kernel's 4 pinned domains, less
+     * the parking key). Beyond this many domains in use, switches start to miss.
+     */
+    static final int CACHE_KEYS = 10;
 
     private BenchMapping() {
     }
@@ -50,6 +68,42 @@ final class BenchMapping {
     /** Whether {@code s} is one {@code write_bytes} size on some backend. */
     static boolean isWriteBytes(JmhResult s) {
         return named(s, WRITE_BYTES) && s.param(BACKEND) != null && size(s).isPresent();
+    }
+
+    /** Whether {@code s} is a round trip among some number of virtual domains on some backend. */
+    static boolean isActiveDomains(JmhResult s) {
+        return named(s, ACTIVE_DOMAINS) && s.param(BACKEND) != null && domains(s).isPresent();
+    }
+
+    /** Whether {@code s} is a key-cache hit or miss at some region size on some backend. */
+    static boolean isKeyCache(JmhResult s) {
+        return (named(s, KEY_HIT) || named(s, KEY_MISS)) && s.param(BACKEND) != null && size(s).isPresent();
+    }
+
+    /** Whether {@code s} is a key-cache hit (else a miss). */
+    static boolean isHit(JmhResult s) {
+        return named(s, KEY_HIT);
+    }
+
+    /** Whether {@code s} is any of the key cache's scores. */
+    static boolean isAnyKeyCache(JmhResult s) {
+        return isActiveDomains(s) || isKeyCache(s);
+    }
+
+    /** The number of virtual domains a round trip went to (its {@code domains} parameter), if it says. */
+    static OptionalInt domains(JmhResult s) {
+        String v = s.param(DOMAINS);
+        try {
+            int n = v == null ? 0 : Integer.parseInt(v.trim());
+            return n >= 1 ? OptionalInt.of(n) : OptionalInt.empty();
+        } catch (NumberFormatException e) {
+            return OptionalInt.empty();
+        }
+    }
+
+    /** The benchmark names the key-cache figures read, for messages. */
+    static String keyCacheNames() {
+        return ACTIVE_DOMAINS + ", " + KEY_HIT + ", " + KEY_MISS;
     }
 
     /** The backend {@code s} ran on (round trips and write_bytes). */

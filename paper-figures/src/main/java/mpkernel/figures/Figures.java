@@ -20,8 +20,9 @@ import mpkernel.results.BadResultFile;
  *
  * <p>The figures: the macrobenchmarks (one per isolated backend), {@code write_bytes} over sizes
  * (one per isolated backend), the gate cost per backend, the fault campaign's outcomes, the
- * gate crossings per second of each benchmark, and the slowdown against the crossing rate
- * ({@code ./mpk sweep}). Rendering needs no display; run the JVM with
+ * gate crossings per second of each benchmark, the slowdown against the crossing rate
+ * ({@code ./mpk sweep}), and the key cache of the virtual domains: the switch cost against the
+ * domains in use, and a hit and a miss against region size. Rendering needs no display; run the JVM with
  * {@code -Djava.awt.headless=true} on a machine without one.
  *
  * <p>Only measurements are drawn unless asked otherwise ({@link Options}): smoke runs are left
@@ -92,7 +93,7 @@ public final class Figures {
     }
 
     private static final List<Figure> ALL = List.of(new MacroFigure(), new WriteBytesFigure(), new GateCostFigure(),
-            new FaultFigure(), new CrossingsFigure(), new SweepFigure());
+            new FaultFigure(), new CrossingsFigure(), new SweepFigure(), new KeyCacheFigure(), new KeyCacheMissFigure());
 
     private Figures() {
     }

@@ -128,6 +128,39 @@ final class Look {
         });
     }
 
+    /**
+     * A base-2 log x axis for whole numbers ({@code values} at least 1): the data are given as
+     * their base-2 logarithms ({@link #log2}), the ticks fall on the powers of two from the one
+     * at or below the smallest value to the one at or above the largest, labelled with the
+     * power itself (1, 2, 4, ... 256), with a power's width free at either end. XChart is made
+     * to place those ticks as {@link #categories} does.
+     */
+    static void log2X(XYChart chart, Collection<Double> values) {
+        double min = values.stream().filter(v -> v != null && v >= 1).mapToDouble(Double::doubleValue).min().orElse(1);
+        double max = values.stream().filter(v -> v != null && v >= 1).mapToDouble(Double::doubleValue).max().orElse(2);
+        int lo = (int) Math.floor(log2(min) + 1e-9);
+        int hi = Math.max(lo + 1, (int) Math.ceil(log2(max) - 1e-9));
+        chart.getStyler().setXAxisMin(lo - 1.0);
+        chart.getStyler().setXAxisMax(hi + 1.0);
+        double[] xs = new double[hi - lo + 1];
+        for (int k = lo; k <= hi; k++) {
+            xs[k - lo] = k;
+        }
+        anchor(chart, xs);
+        chart.setCustomXAxisTickLabelsFormatter(x -> {
+            int k = (int) Math.rint(x);
+            if (k >= lo && k <= hi && Math.abs(x - k) < 1e-9) {
+                return Long.toString(1L << k);
+            }
+            return k < lo ? " " : "  ";
+        });
+    }
+
+    /** The base-2 logarithm, where {@link #log2X} places a value. */
+    static double log2(double v) {
+        return Math.log(v) / Math.log(2);
+    }
+
     /** A numeric x axis: XChart still wants a series, which draws nothing. */
     static void numericX(XYChart chart) {
         anchor(chart, new double[] {chart.getStyler().getXAxisMin()});

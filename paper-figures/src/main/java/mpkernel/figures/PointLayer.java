@@ -8,6 +8,7 @@ import java.awt.Shape;
 import java.awt.Stroke;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -63,6 +64,18 @@ final class PointLayer extends Annotation {
     record Guide(boolean vertical, double value, Stroke stroke, String label) {
     }
 
+    /**
+     * A thin line through a series' values, drawn under the points: which points belong
+     * together where series cross.
+     *
+     * @param xs x values
+     * @param ys y values; a pair with a NaN or (on a log axis) non-positive value is passed over
+     * @param stroke how it is drawn
+     * @param slot the offset of its points in slots
+     */
+    record Trace(double[] xs, double[] ys, Stroke stroke, double slot) {
+    }
+
     private static final Font LABEL_FONT = Look.font(12);
     private static final double RUG = 12;
     private static final double BOUND_ARROW = 18;
@@ -73,6 +86,7 @@ final class PointLayer extends Annotation {
     private final List<Point> points = new ArrayList<>();
     private final List<Guide> guides = new ArrayList<>();
     private final List<Double> rug = new ArrayList<>();
+    private final List<Trace> traces = new ArrayList<>();
     private boolean verticalLabels;
 
     /**
@@ -116,6 +130,12 @@ final class PointLayer extends Annotation {
         return this;
     }
 
+    /** Adds a line through {@code xs}, {@code ys} (same length), under the points. */
+    PointLayer trace(double[] xs, double[] ys, Stroke stroke, double slot) {
+        traces.add(new Trace(xs.clone(), ys.clone(), stroke, slot));
+        return this;
+    }
+
     /** Adds a short tick on the x axis at {@code x}: a value to compare with, not a measurement of this plot. */
     PointLayer rug(double x) {
         rug.add(x);
@@ -140,6 +160,26 @@ final class PointLayer extends Annotation {
             g.draw(new Line2D.Double(sx(x), floor, sx(x), floor - RUG));
         }
         double slotPx = slotPx();
+        g.setColor(Color.BLACK);
+        for (Trace t : traces) {
+            g.setStroke(t.stroke());
+            Path2D.Double line = new Path2D.Double();
+            boolean started = false;
+            for (int i = 0; i < t.xs().length; i++) {
+                double y = t.ys()[i];
+                if (Double.isNaN(y) || Double.isNaN(t.xs()[i]) || below(y) || y > styler().getYAxisMax()) {
+                    continue;
+                }
+                double x = sx(t.xs()[i]) + t.slot() * slotPx;
+                if (started) {
+                    line.lineTo(x, sy(y));
+                } else {
+                    line.moveTo(x, sy(y));
+                    started = true;
+                }
+            }
+            g.draw(line);
+        }
         for (Point p : points) {
             double x = sx(p.x()) + p.slot() * slotPx;
             switch (p.kind()) {

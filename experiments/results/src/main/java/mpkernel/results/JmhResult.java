@@ -36,12 +36,12 @@ public record JmhResult(String benchmark, Map<String, String> params, double sco
     }
 
     /**
-     * The bytes one operation works on: the {@code size} parameter ({@code write_bytes}) or the
-     * {@code block} parameter ({@code malloc}); {@code null} when there is neither or it is no
-     * whole number.
+     * The bytes one operation works on: the {@code size} parameter ({@code write_bytes}), the
+     * {@code block} parameter ({@code malloc}) or the {@code region} parameter (the key cache's
+     * region per domain); {@code null} when there is none or it is no whole number.
      */
     public Long size() {
-        String v = param("size") != null ? param("size") : param("block");
+        String v = param("size") != null ? param("size") : param("block") != null ? param("block") : param("region");
         try {
             return v == null ? null : Long.valueOf(v.trim());
         } catch (NumberFormatException e) {
