@@ -12,13 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The kernel's network against the real Linux stack, through TAP interfaces in namespaces
-<<<<<<< HEAD
- * that each run makes and removes, on none and mprotect, and on mpk where PKU is (natively, or in the one guest boot of
- * {@code ./mpk test --mpk});
-=======
  * that each run makes and removes, on none and mprotect, and on mpk as the other mpk-tagged
  * tests run (natively where PKU exists, else inside the PKU guest);
->>>>>>> net-fix
  * and against the loop peer, which needs no TAP. See {@link NetScenarios} for what each
  * scenario checks. TAP needs root, which CI has: there a missing TAP, {@code nc} or
  * {@code socat} is a failure, elsewhere a printed reason to skip.
@@ -64,17 +59,10 @@ class NetInteropTest {
 
     @Test
     @Tag("mpk")
-<<<<<<< HEAD
-    void theSameOnMpk() throws Exception {
-        PkuGuest.skipReasonForMpkTests().ifPresent(Assumptions::abort);
-        boolean tools = requireTap();
-        // small sizes: in the PKU guest every instruction is emulated
-=======
     void theScenariosOnMpk() throws Exception {
         PkuGuest.skipReasonForMpkTests().ifPresent(Assumptions::abort);
         boolean tools = requireTap();
         // small sizes: inside the PKU guest every instruction is emulated
->>>>>>> net-fix
         NetScenarios.echoOverTap("mpk", 64 * 1024, tools);
         NetScenarios.sinkOverTap("mpk", 4L << 20);
         NetScenarios.udpOverTap("mpk");
