@@ -17,5 +17,6 @@ module mpkernel.attacks {
             mpkernel.attacks.AttackForgeReport,
             mpkernel.attacks.AttackHeapScan,
             mpkernel.attacks.AttackDeviceMemory,
+            mpkernel.attacks.AttackTaskNeighbour,
             mpkernel.attacks.FaultWorkload;
 }

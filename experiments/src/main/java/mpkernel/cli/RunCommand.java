@@ -53,8 +53,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--host-file", paramLabel = "NAME=PATH", description = "expose a host file read-only as /host/NAME")
     List<String> hostFiles = new ArrayList<>();
 
-    @Option(names = "--domains", split = ",", paramLabel = "driver,vault",
-            description = "optional domains to add to the paper's three: driver (the drivers in their own domain), vault (the secret in its own)")
+    @Option(names = "--domains", split = ",", paramLabel = "driver,vault,per-task",
+            description = "optional domains to add to the paper's three: driver (the drivers in their own domain), vault (the secret in its own), "
+                    + "per-task (each task the program spawns in a domain of its own)")
     List<String> domains = new ArrayList<>();
 
     @Option(names = "--strict", description = "refuse to run where the OS cannot confine the kernel process (seccomp)")

@@ -124,6 +124,10 @@ final class Attacks {
             new Attack("net-driver-domain", List.of("--domains", "driver", "--net", "loop", "--inject", "net-tx:unsafe",
                     "tcp-send", "10.77.0.1", "9", "1"), new Clean(1, List.of("tcp-send: 10.77.0.1:9: ECONNREFUSED")),
                     new Fault("DRIVER", "UNSAFE_KERNEL")),
+            // issue 20: --domains per-task; task A hands its private memory to task B as a MemorySegment, B reads it once A
+            // has ended (so that under mprotect no thread holds A's domain open); the fault names the code's domain, USER
+            new Attack("task-neighbour", List.of("--domains", "per-task", "attack-task-neighbour"),
+                    clean("task B read task A's secret: task-A-private-5ec7e7"), new Fault("USER", "TASK_[0-9]+")),
             new Attack("side-doors", List.of("confinement-probe"), new Clean(1, List.of("proc-self-mem: OPEN", "start-process: OPEN")),
                     clean("proc-self-mem: denied", "start-process: denied", "write-host-file: denied", "isolation-api: denied",
                             "sun-misc-unsafe: denied", "management-api: denied")));

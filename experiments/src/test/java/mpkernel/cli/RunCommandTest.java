@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -46,6 +47,14 @@ class RunCommandTest {
     void optionalDomainsConfineTheDriverAndTheVaultUnderMpk() {
         PkuGuest.skipReasonForMpkTests().ifPresent(Assumptions::abort);
         optionalDomainsConfineTheDriverAndTheVault("mpk");
+    }
+
+    @Test
+    void perTaskDomainsGiveEachTaskItsOwnMemoryUnderMprotect() {
+        CliHarness.Outcome o = CliHarness.mpk("run", "--backend", "mprotect", "--domains", "per-task", "attack-task-neighbour", "own");
+        assertEquals(0, o.status(), o.out());
+        assertTrue(o.out().contains("attack-task-neighbour own: two tasks, each its own memory: OK"), o.out());
+        assertFalse(o.out().contains("PROTECTION FAULT") || o.out().contains("LEAKED") || o.out().contains("CORRUPTED"), o.out());
     }
 
     private static void optionalDomainsConfineTheDriverAndTheVault(String backend) {

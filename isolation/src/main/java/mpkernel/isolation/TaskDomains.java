@@ -35,7 +35,8 @@ import java.util.concurrent.TimeUnit;
  * {@code none} there is no limit and nobody waits.
  *
  * <p><b>Reuse.</b> A task domain returned to the pool is zeroed first, from the kernel's gate
- * scoped to it, so the next task never sees the last one's data.
+ * scoped to it (or, for task domains declared without a kernel, {@link #declareOwn}, from the
+ * task's own gate), so the next task never sees the last one's data.
  */
 public final class TaskDomains {
 
@@ -60,6 +61,32 @@ public final class TaskDomains {
         for (int i = 0; i < count; i++) {
             policy.virtualDomain(domain(i), bytes).grant(kernel, Access.READ_WRITE, domain(i));
         }
+        return new TaskDomains(kernel, count);
+    }
+
+    /**
+     * Declares {@code count} virtual task domains of {@code bytes} each on {@code policy}, each
+     * with rights over its own memory only, and no kernel domain over them: nothing but a task
+     * itself may touch its memory, and a closed task's memory is zeroed through its own gate.
+     * For a kernel whose kernel domain must keep a plain gate (under {@code mpk} a domain with
+     * rights over more virtual domains than there are keys has none) and has no need to touch
+     * its tasks' memory.
+     */
+    public static TaskDomains declareOwn(Policy.Builder policy, int count, long bytes) {
+        if (count < 1) {
+            throw new IllegalArgumentException("at least one task domain, not " + count);
+        }
+        for (int i = 0; i < count; i++) {
+            policy.virtualDomain(domain(i), bytes);
+        }
+        return new TaskDomains(null, count);
+    }
+
+    /**
+     * The declaration {@link #declareOwn} made ({@code kernel} {@code null}) or {@link #declare}
+     * made, for a booted isolation whose policy was built elsewhere; {@link #attach} checks it.
+     */
+    public static TaskDomains declared(Domain kernel, int count) {
         return new TaskDomains(kernel, count);
     }
 
@@ -145,6 +172,22 @@ public final class TaskDomains {
             }
         }
 
+        /** Zeroes {@code task}'s memory through its own gate, from whatever task this thread runs in. */
+        private void zero(Task task) {
+            Task outer = running.get();
+            running.remove();
+            try {
+                withKey(task, () -> {
+                    task.gate.run(() -> task.memory().fill((byte) 0));
+                    return 0;
+                });
+            } finally {
+                if (outer != null) {
+                    running.set(outer);
+                }
+            }
+        }
+
         private void acquire(Task task) {
             if (keys == null) {
                 return;
@@ -175,7 +218,7 @@ public final class TaskDomains {
             this.index = index;
             this.domain = TaskDomains.domain(index);
             this.gate = pool.iso.gate(domain);
-            this.kernelGate = pool.iso.gate(kernel, domain);
+            this.kernelGate = kernel == null ? null : pool.iso.gate(kernel, domain);
         }
 
         /** The task's domain. */
@@ -201,22 +244,36 @@ public final class TaskDomains {
          * Runs {@code body} in the kernel domain, with rights over this task's memory and no
          * other task's: a system call made for this task. From inside {@link #run} it needs no
          * key of its own.
+         *
+         * @throws IllegalStateException if the task domains were declared without a kernel
          */
         public long kernel(java.util.function.LongSupplier body) {
             checkOpen();
+            if (kernelGate == null) {
+                throw new IllegalStateException(domain + " was declared without a kernel domain over it");
+            }
             return pool.withKey(this, () -> kernelGate.callLong(body));
         }
 
-        /** Zeroes the task's memory and gives its domain back to the pool. Idempotent. */
+        /**
+         * Zeroes the task's memory and gives its domain back to the pool. Idempotent. Without a
+         * kernel domain the memory is zeroed through the task's own gate, which any thread may
+         * call this from, even one running in another task (the kernel reaping a task for the
+         * task that waited for it).
+         */
         @Override
         public void close() {
             if (closed) {
                 return;
             }
-            kernel(() -> {
-                memory().fill((byte) 0);
-                return 0;
-            });
+            if (kernelGate == null) {
+                pool.zero(this);
+            } else {
+                kernel(() -> {
+                    memory().fill((byte) 0);
+                    return 0;
+                });
+            }
             closed = true;
             pool.release(index);
         }

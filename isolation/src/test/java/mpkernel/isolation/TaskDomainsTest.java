@@ -126,4 +126,31 @@ class TaskDomainsTest {
             b.run(() -> b.memory().set(JAVA_LONG, 0, 1)); // the key is free again
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"MPK_DRY", "MPROTECT", "NONE"})
+    void withoutAKernelEveryDomainKeepsAPlainGateAndAClosedTaskIsZeroedFromAnotherTask(Backend backend) {
+        Policy.Builder b = Policy.builder().domain(Domain.SAFE_KERNEL, 1 << 16).domain(Domain.USER, 1 << 16);
+        TaskDomains tasks = TaskDomains.declareOwn(b, 40, ManyDomains.BYTES);
+        for (int i = 0; i < 40; i++) {
+            b.grant(TaskDomains.domain(i), Access.READ_WRITE, Domain.USER);
+        }
+        try (Isolation iso = Isolation.boot(backend, b.build())) {
+            iso.gate(Domain.SAFE_KERNEL).run(() -> { }); // 40 virtual domains, and the kernel's plain gate is still there
+            TaskDomains.Pool pool = tasks.attach(iso);
+            TaskDomains.Task a = pool.claim();
+            TaskDomains.Task b2 = pool.claim();
+            a.run(() -> a.memory().set(JAVA_LONG, 64, 0x5EC12E7L));
+            assertThrows(IllegalStateException.class, () -> a.kernel(() -> 0));
+            b2.run(a::close); // a reaper running in another task zeroes a's memory through a's own gate
+            TaskDomains.Task again = pool.claim();
+            while (!again.domain().equals(a.domain())) {
+                again = pool.claim();
+            }
+            TaskDomains.Task reused = again;
+            long[] seen = new long[1];
+            reused.run(() -> seen[0] = reused.memory().get(JAVA_LONG, 64));
+            assertEquals(0L, seen[0]);
+        }
+    }
 }

@@ -40,6 +40,8 @@ public enum Errno {
     EPIPE(32),
     /** File name too long. */
     ENAMETOOLONG(36),
+    /** Function not implemented (a system call this kernel was booted without). */
+    ENOSYS(38),
     /** Not a socket. */
     ENOTSOCK(88),
     /** Destination address required. */

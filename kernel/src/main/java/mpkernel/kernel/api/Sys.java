@@ -210,6 +210,18 @@ public interface Sys {
     /** Waits for a task started by {@link #threadSpawn}; rethrows what killed it as {@link SysError} ({@link Errno#ECHILD}). */
     void threadJoin(int tid);
 
+    /**
+     * The calling task's private memory, under {@code --domains per-task}: the region of the
+     * task's own domain, zeroed when the task started, which no other task may touch (nor the
+     * kernel: it is no buffer for {@code read}/{@code write}, which want user memory). The
+     * same segment on every call; it is the task's until the task is reaped.
+     *
+     * @throws SysError {@link Errno#ENOSYS} if the kernel runs without {@code --domains per-task},
+     *     or the caller is not a task started by {@link #threadSpawn} (the program's main task
+     *     runs in {@code USER})
+     */
+    MemorySegment taskMemory();
+
     /** Lets other tasks run. */
     void yield();
 

@@ -12,6 +12,7 @@ import mpkernel.isolation.DomainMemory;
 import mpkernel.isolation.Gate;
 import mpkernel.isolation.Isolation;
 import mpkernel.isolation.Policy;
+import mpkernel.isolation.TaskDomains;
 import mpkernel.kernel.api.Sys;
 import mpkernel.kernel.core.KernelCore;
 import mpkernel.kernel.core.SyscallHandle;
@@ -165,7 +166,8 @@ public final class Kernel implements AutoCloseable {
         new TreeMap<>(config.hostFiles()).forEach(fs::addHostFile);
         fs.sealBoot();
 
-        Tasks tasks = new Tasks(iso, iso.gate(Domain.USER));
+        Tasks tasks = new Tasks(iso, iso.gate(Domain.USER), config.domains().contains(OptionalDomain.PER_TASK)
+                ? TaskDomains.declared(null, OptionalDomain.TASKS).attach(iso) : null);
         KernelCore core = new KernelCore(user, scratch, userPages, userHeap, unsafeHeap, fs, unsafe, tasks, 1);
         sys = network == null ? new SyscallHandle(safeGate, core)
                 : new SyscallHandle(safeGate, core, network.calls(), network.waits(), network);

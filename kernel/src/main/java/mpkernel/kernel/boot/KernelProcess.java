@@ -25,7 +25,7 @@ import mpkernel.isolation.IsolationUnavailableException;
  * through signed {@link KernelReport reports}; a protection fault kills it instead, and the
  * parent reads its crash report.
  *
- * <p>Usage: {@code KernelProcess --backend B [--base ADDR] [--domains driver,vault]
+ * <p>Usage: {@code KernelProcess --backend B [--base ADDR] [--domains driver,vault,per-task]
  * [--host-file NAME=PATH]... [--user-bytes N] [--repeat WARMUPS:MEASURED] [--capture-console]
  * [--net tap:INTERFACE|loop] [--net-label LABEL]
  * [--inject vault-bypass|bitflip:AFTER:BIT|net-tx:TARGET] [--strict] PROGRAM [ARGS...]}; the

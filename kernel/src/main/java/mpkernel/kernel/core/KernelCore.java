@@ -161,6 +161,10 @@ public final class KernelCore {
         return tasks.spawn(body);
     }
 
+    MemorySegment taskMemory() {
+        return tasks.ownMemory();
+    }
+
     /** Waits for task {@code tid}; outside every gate (see {@link Tasks#await}). */
     void awaitTask(int tid) {
         tasks.await(tid);

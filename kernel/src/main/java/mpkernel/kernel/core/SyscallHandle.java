@@ -294,6 +294,11 @@ public final class SyscallHandle implements Sys {
     }
 
     @Override
+    public MemorySegment taskMemory() {
+        return kernel.call(k::taskMemory);
+    }
+
+    @Override
     public void yield() {
         kernel.run(Thread::yield);
     }

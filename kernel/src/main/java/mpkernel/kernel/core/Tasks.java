@@ -1,5 +1,6 @@
 package mpkernel.kernel.core;
 
+import java.lang.foreign.MemorySegment;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -7,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import mpkernel.isolation.Domain;
 import mpkernel.isolation.Gate;
 import mpkernel.isolation.Isolation;
+import mpkernel.isolation.TaskDomains;
 import mpkernel.kernel.api.Errno;
 import mpkernel.kernel.api.SysError;
 
@@ -15,6 +17,12 @@ import mpkernel.kernel.api.SysError;
  * domain's (it sets them itself when it starts, though the kernel creates it inside a system
  * call) and that enters {@code USER} through the user gate. A task that dies leaves a
  * description made inside the user gate; the kernel never formats a program's exception itself.
+ *
+ * <p>With a pool of task domains ({@code --domains per-task}) each task instead runs in a
+ * domain of its own, {@code TASK_i}, claimed when it is spawned, on a thread with no rights
+ * outside its gate. The domain is the task's until the task is reaped ({@link #join}), not
+ * merely until its thread ends: it is zeroed and given back then. Between the two no thread
+ * runs in it, so nobody may touch it.
  */
 public final class Tasks {
 
@@ -22,21 +30,57 @@ public final class Tasks {
     private final Gate userGate;
     private final AtomicInteger ids = new AtomicInteger(1);
     private final Map<Integer, Task> tasks = new ConcurrentHashMap<>();
+    /** The task domains, or {@code null} when each task runs in {@code USER}. */
+    private final TaskDomains.Pool domains;
+    /** The task domain of the task this thread runs, if any. */
+    private final ThreadLocal<TaskDomains.Task> own = new ThreadLocal<>();
 
     public Tasks(Isolation iso, Gate userGate) {
+        this(iso, userGate, null);
+    }
+
+    /** Tasks each in a domain of its own from {@code domains} ({@code null}: all in {@code USER}). */
+    public Tasks(Isolation iso, Gate userGate, TaskDomains.Pool domains) {
         this.iso = iso;
         this.userGate = userGate;
+        this.domains = domains;
     }
 
     private static final class Task {
         Thread thread;
+        TaskDomains.Task domain;
         volatile String failure;
     }
 
-    /** Starts {@code body} in {@code USER} on a new task; returns its id. */
+    /** Starts {@code body} in {@code USER} (or a task domain of its own) on a new task; returns its id. */
     public int spawn(Runnable body) {
         int tid = ids.incrementAndGet();
         Task task = new Task();
+        if (domains != null) {
+            try {
+                task.domain = domains.claim();
+            } catch (IllegalStateException e) {
+                throw new SysError(Errno.EAGAIN, e.getMessage());
+            }
+            TaskDomains.Task domain = task.domain;
+            task.thread = iso.newThread("user-task-" + tid, null, () -> {
+                own.set(domain);
+                try {
+                    domain.run(() -> {
+                        try {
+                            body.run();
+                        } catch (Throwable e) {
+                            task.failure = Termination.describe(e);
+                        }
+                    });
+                } catch (Throwable e) {
+                    task.failure = "the task could not enter its domain " + domain.domain() + ": " + e.getClass().getName();
+                }
+            });
+            tasks.put(tid, task);
+            task.thread.start();
+            return tid;
+        }
         task.thread = iso.newThread("user-task-" + tid, Domain.USER, () -> {
             try {
                 task.failure = userGate.call(() -> {
@@ -84,8 +128,29 @@ public final class Tasks {
             throw new SysError(Errno.EINVAL, "task " + tid + " has not ended");
         }
         tasks.remove(tid);
+        if (task.domain != null) {
+            task.domain.close();
+        }
         if (task.failure != null) {
             throw new SysError(Errno.ECHILD, "task " + tid + " died: " + task.failure);
         }
+    }
+
+    /**
+     * The calling task's private memory: its task domain's region, which only code running in
+     * that task may touch.
+     *
+     * @throws SysError {@link Errno#ENOSYS} if the kernel runs without task domains, or the
+     *     caller is not a task spawned under them (the program's main task runs in {@code USER})
+     */
+    public MemorySegment ownMemory() {
+        if (domains == null) {
+            throw new SysError(Errno.ENOSYS, "taskMemory: this kernel runs without --domains per-task");
+        }
+        TaskDomains.Task domain = own.get();
+        if (domain == null) {
+            throw new SysError(Errno.ENOSYS, "taskMemory: the caller is not a task with a domain of its own (the main task runs in USER)");
+        }
+        return domain.memory();
     }
 }

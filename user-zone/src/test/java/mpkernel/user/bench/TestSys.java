@@ -165,6 +165,11 @@ final class TestSys implements Sys, AutoCloseable {
     }
 
     @Override
+    public MemorySegment taskMemory() {
+        throw new SysError(Errno.ENOSYS, "no task domains here");
+    }
+
+    @Override
     public void exit(int status) {
         throw new ProgramExit(status);
     }
