@@ -14,14 +14,12 @@ import mpkernel.isolation.Isolation;
 import mpkernel.isolation.Policy;
 import mpkernel.isolation.TaskDomains;
 import mpkernel.kernel.api.Sys;
+import mpkernel.kernel.core.DeviceFiles;
 import mpkernel.kernel.core.KernelCore;
 import mpkernel.kernel.core.SyscallHandle;
 import mpkernel.kernel.core.Tasks;
 import mpkernel.kernel.core.UnsafeCalls;
-import mpkernel.kernel.fs.Device;
 import mpkernel.kernel.fs.FileSystem;
-import mpkernel.kernel.host.ConsoleDevice;
-import mpkernel.kernel.mm.HeapAllocator;
 import mpkernel.kernel.mm.PageAllocator;
 import mpkernel.kernel.mm.StaticArea;
 
@@ -40,6 +38,11 @@ import mpkernel.kernel.mm.StaticArea;
  * {@link #DEVICE}: the emulated virtio devices, which stand for the host and may touch the
  * driver's memory (its rings and DMA buffers) and nothing else.
  *
+ * <p>The boot sequence hands each job to one class: {@link KernelMemory} (page allocators and
+ * heaps), {@link Console} and {@link Network} (drivers and devices), {@code DeviceFiles}
+ * ({@code /dev/}), {@link ProcLayoutText} ({@code /proc/layout}), {@link Integrity} and
+ * {@link ProgramRunner}.
+ *
  * <p>A kernel booted with a network ({@link KernelConfig#net}) also has a virtio-net card:
  * see {@link Network}; its sockets are system calls ({@code SocketCalls}), its stack is in
  * safe-kernel memory, and {@code /proc/net} shows it.
@@ -53,7 +56,6 @@ public final class Kernel implements AutoCloseable {
     /** The emulated devices' domain. */
     public static final Domain DEVICE = new Domain("DEVICE");
     static final long STATIC_BYTES = 8L << 20;
-    static final int QUEUE_SIZE = 16;
     static final long FAULTY_BUFFER = 4096;
 
     private final KernelConfig config;
@@ -61,10 +63,8 @@ public final class Kernel implements AutoCloseable {
     private final Gate safeGate;
     private StaticArea tables;
     private FileSystem fs;
-    private HeapAllocator userHeap;
-    private HeapAllocator kernelHeap;
-    private HeapAllocator unsafeHeap;
-    private ConsoleDevice consoleDevice;
+    private KernelMemory memory;
+    private Console console;
     private Sys sys;
     private UnsafeCalls unsafe;
     private Secret secret;
@@ -72,7 +72,6 @@ public final class Kernel implements AutoCloseable {
     private ReportChannel reports;
     private ProgramRunner runner;
     private Network network;
-    private long ring;
     private String confinement;
     private boolean closed;
     private volatile String lastTermination;
@@ -90,7 +89,7 @@ public final class Kernel implements AutoCloseable {
         BootTrace.mark("isolation");
         try {
             safeGate.run(this::wire);
-            consoleDevice.start();
+            console.start();
             if (network != null) {
                 network.start();
             }
@@ -111,19 +110,19 @@ public final class Kernel implements AutoCloseable {
         return new Kernel(config);
     }
 
-    /** Builds everything on domain memory; runs inside the gate into {@code SAFE_KERNEL}. */
+    /**
+     * Builds everything on domain memory; runs inside the gate into {@code SAFE_KERNEL}: the
+     * header page and the secret, the memory plan ({@link KernelMemory}), the file system, the
+     * drivers ({@link Console}, the faulty driver, {@link Network}) and their device files
+     * ({@link DeviceFiles}), the system calls and the integrity check.
+     */
     private void wire() {
-        DomainMemory safe = iso.memory(Domain.SAFE_KERNEL);
-        DomainMemory scratch = iso.memory(Domain.UNSAFE_KERNEL);
-        DomainMemory user = iso.memory(Domain.USER);
-        boolean ownDriver = config.domains().contains(OptionalDomain.DRIVER);
-        DomainMemory dmaMemory = ownDriver ? iso.memory(OptionalDomain.DRIVER.domain()) : scratch;
-        tables = new StaticArea(safe.segment().asSlice(0, STATIC_BYTES));
+        tables = new StaticArea(iso.memory(Domain.SAFE_KERNEL).segment().asSlice(0, STATIC_BYTES));
         MemorySegment header = tables.carve(4096);
         header.setString(0, "mpkernel safe kernel", StandardCharsets.US_ASCII);
-        if (config.domains().contains(OptionalDomain.VAULT)) {
-            secret = new Secret(iso.memory(OptionalDomain.VAULT.domain()).segment().asSlice(0, SECRET_BYTES),
-                    iso.gate(OptionalDomain.VAULT.domain()));
+        DomainMemory vault = config.domains().contains(OptionalDomain.VAULT) ? iso.memory(OptionalDomain.VAULT.domain()) : null;
+        if (vault != null) {
+            secret = new Secret(vault.segment().asSlice(0, SECRET_BYTES), iso.gate(OptionalDomain.VAULT.domain()));
         } else {
             secret = new Secret(header.asSlice(SECRET_OFFSET, SECRET_BYTES), safeGate);
         }
@@ -133,72 +132,39 @@ public final class Kernel implements AutoCloseable {
             secret.fill(config.secretSeed());
         }
 
-        PageAllocator safePages = pages("safe-kernel", safe, STATIC_BYTES);
-        PageAllocator scratchPages = pages("unsafe-kernel", scratch, 0);
-        PageAllocator userPages = pages("user", user, 0);
-        kernelHeap = new HeapAllocator("kernel heap", safePages, tables, 16384);
-        unsafeHeap = new HeapAllocator("unsafe-kernel heap", scratchPages, tables, 16384);
-        userHeap = new HeapAllocator("user heap", userPages, tables, 65536);
-        fs = new FileSystem(tables, kernelHeap, safe.segment());
+        memory = KernelMemory.plan(iso, tables, config.domains().contains(OptionalDomain.DRIVER));
+        fs = new FileSystem(tables, memory.kernelHeap(), memory.safe().segment());
 
-        PageAllocator dmaPages = ownDriver ? pages("driver", dmaMemory, 0) : scratchPages;
-        MemorySegment staging = ownDriver ? slice(dmaMemory, dmaPages.allocate(2), 2 * PageAllocator.PAGE) : null;
-        unsafe = new UnsafeCalls(iso.gate(Domain.UNSAFE_KERNEL), iso.gate(dmaMemory.domain()), staging);
-        ring = dmaPages.allocate(1);
-        long dma = dmaPages.allocate((unsafe.consoleDmaBytes() + PageAllocator.PAGE - 1) / PageAllocator.PAGE);
-        consoleDevice = new ConsoleDevice(iso.gate(DEVICE), dmaMemory.segment(), ring, QUEUE_SIZE, config.console(),
+        MemorySegment staging = memory.ownDriver() ? memory.driverSlice(2) : null;
+        unsafe = new UnsafeCalls(iso.gate(Domain.UNSAFE_KERNEL), iso.gate(memory.driver().domain()), staging);
+        console = Console.wire(memory.driver(), memory.driverPages(), unsafe, iso.gate(DEVICE), config.console(),
                 task -> iso.newThread("virtio-console-device", null, task));
-        unsafe.attachConsole(ring, QUEUE_SIZE, dma, consoleDevice);
-        unsafe.attachFaulty(ownDriver ? dmaPages.allocate(1) : unsafeHeap.malloc(FAULTY_BUFFER), FAULTY_BUFFER);
+        unsafe.attachFaulty(memory.ownDriver() ? memory.driverPages().allocate(1) : memory.unsafeHeap().malloc(FAULTY_BUFFER),
+                FAULTY_BUFFER);
         if (config.net().kind() != NetSpec.Kind.NONE) {
-            network = Network.wire(config.net(), new Network.Parts(tables, safe, safePages, dmaMemory, dmaPages, user, unsafe, safeGate,
-                    iso.gate(DEVICE), task -> iso.newThread("virtio-net", null, task)));
+            network = Network.wire(config.net(), new Network.Parts(tables, memory.safe(), memory.safePages(), memory.driver(),
+                    memory.driverPages(), memory.user(), unsafe, safeGate, iso.gate(DEVICE), task -> iso.newThread("virtio-net", null, task)));
             fs.addDevice("/proc/net", network.procFile());
         }
 
-        fs.addDevice("/dev/console", new ConsoleFile(unsafe));
-        fs.addDevice("/dev/null", new NullFile());
-        fs.addDevice("/dev/faulty", new FaultyFile(unsafe));
+        fs.addDevice("/dev/console", DeviceFiles.console(unsafe));
+        fs.addDevice("/dev/null", DeviceFiles.nul());
+        fs.addDevice("/dev/faulty", DeviceFiles.faulty(unsafe, memory.unsafeHeap(), memory.unsafe()));
         fs.bind(0, "/dev/null", Sys.O_RDONLY);
         fs.bind(1, "/dev/console", Sys.O_WRONLY);
         fs.bind(2, "/dev/console", Sys.O_WRONLY);
-        fs.addReadOnlyFile("/proc/layout", layoutText());
+        fs.addReadOnlyFile("/proc/layout", ProcLayoutText.of(iso, secret, unsafe.faultyBuffer(), FAULTY_BUFFER,
+                memory.kernelHeap(), fs, console));
         new TreeMap<>(config.hostFiles()).forEach(fs::addHostFile);
         fs.sealBoot();
 
         Tasks tasks = new Tasks(iso, iso.gate(Domain.USER), config.domains().contains(OptionalDomain.PER_TASK)
                 ? TaskDomains.declared(null, OptionalDomain.TASKS).attach(iso) : null);
-        KernelCore core = new KernelCore(user, scratch, userPages, userHeap, unsafeHeap, fs, unsafe, tasks, 1);
+        KernelCore core = new KernelCore(memory.user(), memory.userPages(), memory.userHeap(), fs, unsafe, tasks, 1);
         sys = network == null ? new SyscallHandle(safeGate, core)
                 : new SyscallHandle(safeGate, core, network.calls(), network.waits(), network);
         runner = new ProgramRunner(iso, sys, ProgramCatalog.ofThisJvm());
-        integrity = integrityOf(header);
-    }
-
-    /** What the integrity check covers: see {@link #integrity()}. */
-    private Integrity integrityOf(MemorySegment header) {
-        Integrity in = new Integrity();
-        in.cover("the safe kernel's header page", header, tables.carve(header.byteSize()), safeGate);
-        fs.bootState().forEach((name, live) -> in.cover(name, live, tables.carve(live.byteSize()), safeGate));
-        List<MemorySegment> records = kernelHeap.allocatedRecords();
-        for (int i = 0; i < records.size(); i++) {
-            in.cover("kernel heap record of a boot block (" + i / 2 + ")", records.get(i), tables.carve(records.get(i).byteSize()), safeGate);
-        }
-        if (secret.gate() != safeGate) {
-            MemorySegment vault = iso.memory(OptionalDomain.VAULT.domain()).segment();
-            in.cover("the vault's secret", secret.memory(), vault.asSlice(4096, SECRET_BYTES), secret.gate());
-        }
-        for (HeapAllocator h : List.of(kernelHeap, unsafeHeap, userHeap)) {
-            in.audit(h::checkInvariants);
-        }
-        if (network != null) {
-            MemorySegment iface = network.stack().configuration();
-            in.cover("the network interface's configuration", iface, tables.carve(iface.byteSize()), safeGate);
-            in.audit(network.heap()::checkInvariants);
-            in.audit(network.stack()::checkInvariants);
-        }
-        in.audit(fs::checkInvariants);
-        return in;
+        integrity = Integrity.atBoot(tables, header, safeGate, fs, memory, secret, vault, network);
     }
 
     /**
@@ -272,12 +238,12 @@ public final class Kernel implements AutoCloseable {
     }
 
     /**
-     * Allocates {@code bytes} of unsafe-kernel memory from its heap and returns the address:
+     * Allocates {@code bytes} from the unsafe-kernel heap and returns the address:
      * a buffer to hand to {@link #writeBytes}. Call it before a program runs (the heap is
      * otherwise guarded by the running kernel's lock); the block lives until {@link #close}.
      */
     public long unsafeMalloc(long bytes) {
-        return safeGate.callLong(() -> unsafeHeap.malloc(bytes));
+        return safeGate.callLong(() -> memory.unsafeHeap().malloc(bytes));
     }
 
     /**
@@ -320,7 +286,7 @@ public final class Kernel implements AutoCloseable {
 
     /** Console frames the device rejected (bad CRC or a descriptor outside the driver's memory). */
     public long consoleBadFrames() {
-        return consoleDevice.badFrames();
+        return console.badFrames();
     }
 
     /**
@@ -344,10 +310,6 @@ public final class Kernel implements AutoCloseable {
         return policy(config.domains(), config.kernelBytes(), config.userBytes());
     }
 
-    private static MemorySegment slice(DomainMemory m, long address, long bytes) {
-        return m.segment().asSlice(address - m.address(), bytes);
-    }
-
     /** Stops the devices and unmaps every region. Idempotent. */
     @Override
     public void close() {
@@ -359,8 +321,8 @@ public final class Kernel implements AutoCloseable {
             if (network != null) {
                 network.stop();
             }
-            if (consoleDevice != null) {
-                consoleDevice.stop();
+            if (console != null) {
+                console.stop();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -372,86 +334,10 @@ public final class Kernel implements AutoCloseable {
         }
     }
 
-    /** A page allocator over {@code m} minus its first {@code skip} bytes, its bitmap in the kernel's tables. */
-    private PageAllocator pages(String name, DomainMemory m, long skip) {
-        long pages = (m.byteSize() - skip) / PageAllocator.PAGE;
-        return new PageAllocator(name, tables.carve(PageAllocator.bitmapBytes(pages)), m.address() + skip, pages);
-    }
-
-    /**
-     * {@code /proc/layout}: where the domains, the secret and the kernel's tables are. A
-     * unikernel has no address randomisation worth the name; publishing the layout makes the
-     * attacks honest about that instead of relying on guesswork.
-     */
-    private String layoutText() {
-        StringBuilder sb = new StringBuilder();
-        for (Domain d : iso.policy().domains()) {
-            DomainMemory m = iso.memory(d);
-            sb.append(String.format("region %s 0x%x 0x%x%n", m.domain(), m.address(), m.address() + m.byteSize()));
-        }
-        sb.append(String.format("secret 0x%x %d%n", secret.address(), SECRET_BYTES));
-        sb.append(String.format("faulty-buffer 0x%x %d%n", unsafe.faultyBuffer(), FAULTY_BUFFER));
-        sb.append(String.format("kernel-heap-records 0x%x %d%n", kernelHeap.recordsAddress(), kernelHeap.recordsInUseBytes()));
-        sb.append(String.format("fs-directory 0x%x %d%n", fs.directoryAddress(), fs.directoryBytes()));
-        sb.append(String.format("console-ring 0x%x %d%n", ring, consoleDevice.ringBytes()));
-        return sb.toString();
-    }
-
     /** Names of the programs this JVM can run, with their descriptions. */
     public static Map<String, String> programs() {
         Map<String, String> m = new TreeMap<>();
         ProgramCatalog.ofThisJvm().programs().forEach((name, e) -> m.put(name, e.description()));
         return m;
-    }
-
-    /** {@code /dev/console}: output through the virtio console driver in the unsafe kernel. */
-    private static final class ConsoleFile implements Device {
-        private final UnsafeCalls unsafe;
-
-        ConsoleFile(UnsafeCalls unsafe) {
-            this.unsafe = unsafe;
-        }
-
-        @Override
-        public long read(long offset, MemorySegment dst) {
-            return 0;
-        }
-
-        @Override
-        public long write(long offset, MemorySegment src) {
-            return unsafe.consoleWrite(src);
-        }
-    }
-
-    /** {@code /dev/null}. */
-    private static final class NullFile implements Device {
-        @Override
-        public long read(long offset, MemorySegment dst) {
-            return 0;
-        }
-
-        @Override
-        public long write(long offset, MemorySegment src) {
-            return src.byteSize();
-        }
-    }
-
-    /** {@code /dev/faulty}: the driver with the planted bug; the file offset indexes its buffer unchecked. */
-    private static final class FaultyFile implements Device {
-        private final UnsafeCalls unsafe;
-
-        FaultyFile(UnsafeCalls unsafe) {
-            this.unsafe = unsafe;
-        }
-
-        @Override
-        public long read(long offset, MemorySegment dst) {
-            return unsafe.faultyRead(offset, dst);
-        }
-
-        @Override
-        public long write(long offset, MemorySegment src) {
-            return unsafe.faultyWrite(offset, src);
-        }
     }
 }

@@ -22,22 +22,18 @@ import mpkernel.kernel.mm.PageAllocator;
 public final class KernelCore {
 
     private final DomainMemory user;
-    private final DomainMemory scratch;
     private final PageAllocator userPages;
     private final HeapAllocator userHeap;
-    private final HeapAllocator scratchHeap;
     private final FileSystem fs;
     private final UnsafeCalls unsafe;
     private final Tasks tasks;
     private final int pid;
 
-    public KernelCore(DomainMemory user, DomainMemory scratch, PageAllocator userPages, HeapAllocator userHeap,
-                      HeapAllocator scratchHeap, FileSystem fs, UnsafeCalls unsafe, Tasks tasks, int pid) {
+    public KernelCore(DomainMemory user, PageAllocator userPages, HeapAllocator userHeap, FileSystem fs, UnsafeCalls unsafe,
+                      Tasks tasks, int pid) {
         this.user = user;
-        this.scratch = scratch;
         this.userPages = userPages;
         this.userHeap = userHeap;
-        this.scratchHeap = scratchHeap;
         this.fs = fs;
         this.unsafe = unsafe;
         this.tasks = tasks;
@@ -107,20 +103,16 @@ public final class KernelCore {
         return fs.write(fd, buffer);
     }
 
-    /** Writes heap text: staged through unsafe-kernel scratch memory so the drivers see raw memory. */
+    /**
+     * Writes heap text: the kernel's own copy of it goes to the file as it is. The console
+     * stages it straight into its driver's DMA buffer ({@link UnsafeCalls#consoleWrite}).
+     */
     synchronized long write(int fd, String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         if (bytes.length == 0) {
             return 0;
         }
-        long addr = scratchHeap.malloc(bytes.length);
-        try {
-            MemorySegment staged = scratch.segment().asSlice(addr - scratch.address(), bytes.length);
-            MemorySegment.copy(MemorySegment.ofArray(bytes), 0, staged, 0, bytes.length);
-            return fs.write(fd, staged);
-        } finally {
-            scratchHeap.free(addr);
-        }
+        return fs.write(fd, MemorySegment.ofArray(bytes));
     }
 
     synchronized long lseek(int fd, long offset, int whence) {

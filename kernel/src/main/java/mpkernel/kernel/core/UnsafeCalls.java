@@ -14,8 +14,11 @@ import mpkernel.unsafezone.virtio.VirtioNet;
  * Each method is one crossing, of the gate into {@code UNSAFE_KERNEL} (the artifact's
  * {@code isolation_start!}/{@code isolation_end!} pair: inside it the safe kernel's memory is
  * out of reach) or, for the drivers, of the driver gate: the same gate, unless the kernel
- * declares a {@code DRIVER} domain. A driver in its own domain cannot read user memory, so its
- * data is staged through a buffer in driver memory by the safe kernel.
+ * declares a {@code DRIVER} domain. Console output is staged by the safe kernel straight into
+ * the console driver's DMA buffer (one copy), then one crossing has the driver frame and post
+ * it. A driver in its own domain cannot read user memory, so the faulty driver's data is staged
+ * through a buffer in driver memory by the safe kernel. The device files over these doors are
+ * {@link DeviceFiles}.
  */
 public final class UnsafeCalls {
 
@@ -23,6 +26,7 @@ public final class UnsafeCalls {
     private final Gate driver;
     private final MemorySegment staging;
     private VirtioConsole console;
+    private MemorySegment consolePayload;
     private FaultyDevice faulty;
     private VirtioNet net;
     private MemorySegment netOut;
@@ -48,9 +52,17 @@ public final class UnsafeCalls {
         return driver.callLong(VirtioConsole::dmaBytes);
     }
 
-    /** Creates the console driver inside its domain (it initialises its ring). */
-    public void attachConsole(long ring, int queueSize, long dma, Doorbell device) {
-        console = driver.call(() -> new VirtioConsole(ring, queueSize, dma, device));
+    /**
+     * Creates the console driver inside its domain (it initialises its ring), over its DMA
+     * buffer {@code dma} ({@link #consoleDmaBytes} bytes of driver memory), and asks it where in
+     * that buffer a frame's payload goes: the safe kernel stages console output there.
+     */
+    public void attachConsole(long ring, int queueSize, MemorySegment dma, Doorbell device) {
+        long dmaAddress = dma.address();
+        console = driver.call(() -> new VirtioConsole(ring, queueSize, dmaAddress, device));
+        long payload = driver.callLong(console::payloadAddress);
+        long payloadBytes = driver.callLong(VirtioConsole::payloadBytes);
+        consolePayload = dma.asSlice(payload - dmaAddress, payloadBytes);
     }
 
     /** Bytes of DMA memory the network driver wants for the buffers of one queue of {@code queueSize} entries, asked through its gate. */
@@ -117,22 +129,23 @@ public final class UnsafeCalls {
         unsafe.run(() -> RawMemory.copyNonoverlapping(src, dst, len));
     }
 
-    /** Sends {@code src} (user or unsafe-kernel memory) to the console through the virtio driver. */
+    /**
+     * Sends {@code src} to the console: for each frame's worth, the safe kernel copies the
+     * bytes straight into the driver's DMA buffer, then one crossing into the driver frames and
+     * posts them. {@code src} may be any memory the safe kernel can read (user memory, or the
+     * kernel's own heap copy of a string): the driver never reads it.
+     */
     public long consoleWrite(MemorySegment src) {
-        if (staging == null) {
-            long addr = src.address();
-            long len = src.byteSize();
-            return driver.callLong(() -> console.write(addr, len));
+        long len = src.byteSize();
+        for (long off = 0; off < len; off += consolePayload.byteSize()) {
+            int n = (int) Math.min(consolePayload.byteSize(), len - off);
+            MemorySegment.copy(src, off, consolePayload, 0, n);
+            driver.callLong(() -> console.send(n));
         }
-        for (long off = 0; off < src.byteSize(); off += staging.byteSize()) {
-            long n = Math.min(staging.byteSize(), src.byteSize() - off);
-            MemorySegment.copy(src, off, staging, 0, n);
-            driver.callLong(() -> console.write(staging.address(), n));
-        }
-        return src.byteSize();
+        return len;
     }
 
-    /** The faulty driver's write handler. */
+    /** The faulty driver's write handler; {@code src} is native memory (user or unsafe-kernel). */
     public long faultyWrite(long offset, MemorySegment src) {
         long len = src.byteSize();
         if (staging == null) {

@@ -1,7 +1,9 @@
 package mpkernel.kernel.fs;
 
 import java.io.IOException;
+import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +19,8 @@ import mpkernel.kernel.api.SysError;
 import mpkernel.kernel.mm.HeapAllocator;
 import mpkernel.kernel.mm.StaticArea;
 
+import static java.lang.foreign.MemoryLayout.PathElement.groupElement;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
@@ -30,30 +34,52 @@ public final class FileSystem {
     static final int INODES = 1024;
     /** File descriptors are {@code 0..FDS-1}; socket descriptors follow them. */
     public static final int FDS = 64;
-    static final long INODE = 48;
-    static final long I_FLAGS = 0;
-    static final long I_EXTRA = 4;   // host-file index or device index
-    static final long I_SIZE = 8;
-    static final long I_DATA = 16;   // address of the data block in the kernel heap, 0 if none
-    static final long I_CAPACITY = 24;
+    /**
+     * An inode: its {@code F_*} flags, the host-file or device index ({@code extra}), the file's
+     * size, the address of its data block in the kernel heap (0 if none) and that block's
+     * capacity. The tables are arrays of these structs; the offsets below are the layouts'.
+     */
+    static final StructLayout INODE_LAYOUT = MemoryLayout.structLayout(
+            JAVA_INT.withName("flags"),
+            JAVA_INT.withName("extra"),
+            JAVA_LONG.withName("size"),
+            JAVA_LONG.withName("data"),
+            JAVA_LONG.withName("capacity"),
+            MemoryLayout.paddingLayout(16)).withName("inode");
+    static final long INODE = INODE_LAYOUT.byteSize();
+    static final long I_FLAGS = INODE_LAYOUT.byteOffset(groupElement("flags"));
+    static final long I_EXTRA = INODE_LAYOUT.byteOffset(groupElement("extra"));
+    static final long I_SIZE = INODE_LAYOUT.byteOffset(groupElement("size"));
+    static final long I_DATA = INODE_LAYOUT.byteOffset(groupElement("data"));
+    static final long I_CAPACITY = INODE_LAYOUT.byteOffset(groupElement("capacity"));
     static final int F_USED = 1;
     static final int F_DIR = 2;
     static final int F_READONLY = 4;
     static final int F_HOST = 8;
     static final int F_DEVICE = 16;
 
-    static final long DIRENT = 128;
-    static final long D_INODE = 0;   // inode number + 1, 0 = empty
-    static final long D_LEN = 4;
-    static final long D_NAME = 6;
+    /** A directory entry: its inode number + 1 (0 = empty), the name's length, the name's bytes. */
+    static final StructLayout DIRENT_LAYOUT = MemoryLayout.structLayout(
+            JAVA_INT.withName("inode"),
+            JAVA_SHORT.withName("length"),
+            MemoryLayout.sequenceLayout(122, JAVA_BYTE).withName("name")).withName("dirent");
+    static final long DIRENT = DIRENT_LAYOUT.byteSize();
+    static final long D_INODE = DIRENT_LAYOUT.byteOffset(groupElement("inode"));
+    static final long D_LEN = DIRENT_LAYOUT.byteOffset(groupElement("length"));
+    static final long D_NAME = DIRENT_LAYOUT.byteOffset(groupElement("name"));
     static final int NAME_MAX = (int) (DIRENT - D_NAME);
     /** Largest file: the kernel heap's 64 MiB region could not hold more anyway. */
     static final long MAX_FILE = 1L << 30;
 
-    static final long FD = 16;
-    static final long FD_INODE = 0;  // inode number + 1, 0 = closed
-    static final long FD_FLAGS = 4;
-    static final long FD_OFFSET = 8;
+    /** An open file: its inode number + 1 (0 = closed), the open flags, the file offset. */
+    static final StructLayout FD_LAYOUT = MemoryLayout.structLayout(
+            JAVA_INT.withName("inode"),
+            JAVA_INT.withName("flags"),
+            JAVA_LONG.withName("offset")).withName("open file");
+    static final long FD = FD_LAYOUT.byteSize();
+    static final long FD_INODE = FD_LAYOUT.byteOffset(groupElement("inode"));
+    static final long FD_FLAGS = FD_LAYOUT.byteOffset(groupElement("flags"));
+    static final long FD_OFFSET = FD_LAYOUT.byteOffset(groupElement("offset"));
 
     private final MemorySegment inodes;
     private final MemorySegment dirents;

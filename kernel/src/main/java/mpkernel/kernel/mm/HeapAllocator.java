@@ -1,10 +1,13 @@
 package mpkernel.kernel.mm;
 
+import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
 
 import mpkernel.kernel.api.Errno;
 import mpkernel.kernel.api.SysError;
 
+import static java.lang.foreign.MemoryLayout.PathElement.groupElement;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
@@ -24,15 +27,28 @@ public final class HeapAllocator {
     static final long ALIGN = 16;
     static final int CLASSES = 48;
 
-    // Block record, RECORD bytes: address, size, physical neighbours, free-list links, state.
-    static final long RECORD = 40;
-    static final long R_ADDR = 0;
-    static final long R_SIZE = 8;
-    static final long R_PREV_PHYS = 16;
-    static final long R_NEXT_PHYS = 20;
-    static final long R_PREV_FREE = 24;
-    static final long R_NEXT_FREE = 28;
-    static final long R_STATE = 32;
+    /**
+     * A block record: the block's address and size, its physical neighbours' and its free-list
+     * neighbours' record numbers ({@link #NIL} for none), its state. The table is an array of
+     * them; the offsets below are the layout's.
+     */
+    static final StructLayout BLOCK_RECORD = MemoryLayout.structLayout(
+            JAVA_LONG.withName("address"),
+            JAVA_LONG.withName("size"),
+            JAVA_INT.withName("prevPhys"),
+            JAVA_INT.withName("nextPhys"),
+            JAVA_INT.withName("prevFree"),
+            JAVA_INT.withName("nextFree"),
+            JAVA_INT.withName("state"),
+            MemoryLayout.paddingLayout(4)).withName("block record");
+    static final long RECORD = BLOCK_RECORD.byteSize();
+    static final long R_ADDR = BLOCK_RECORD.byteOffset(groupElement("address"));
+    static final long R_SIZE = BLOCK_RECORD.byteOffset(groupElement("size"));
+    static final long R_PREV_PHYS = BLOCK_RECORD.byteOffset(groupElement("prevPhys"));
+    static final long R_NEXT_PHYS = BLOCK_RECORD.byteOffset(groupElement("nextPhys"));
+    static final long R_PREV_FREE = BLOCK_RECORD.byteOffset(groupElement("prevFree"));
+    static final long R_NEXT_FREE = BLOCK_RECORD.byteOffset(groupElement("nextFree"));
+    static final long R_STATE = BLOCK_RECORD.byteOffset(groupElement("state"));
     static final int UNUSED = 0;
     static final int FREE = 0x46524545;   // "FREE"
     static final int USED = 0x55534544;   // "USED"
@@ -179,7 +195,7 @@ public final class HeapAllocator {
         java.util.List<MemorySegment> parts = new java.util.ArrayList<>();
         for (int r = 0; r < capacity; r++) {
             if (getInt(r, R_STATE) == USED) {
-                parts.add(records.asSlice(r * RECORD + R_ADDR, 16));
+                parts.add(records.asSlice(r * RECORD + R_ADDR, R_PREV_PHYS - R_ADDR)); // address and size
                 parts.add(records.asSlice(r * RECORD + R_STATE, 4));
             }
         }

@@ -98,8 +98,8 @@ public final class VirtioNet {
         misdirected = 0;
         copy(src, target, len);
         txRing.set(JAVA_LONG_UNALIGNED, layout.desc(id), buffer);
-        txRing.set(JAVA_INT_UNALIGNED, layout.desc(id) + 8, HEADER + len);
-        txRing.set(JAVA_SHORT_UNALIGNED, layout.desc(id) + 12, (short) 0);
+        txRing.set(JAVA_INT_UNALIGNED, layout.descLen(id), HEADER + len);
+        txRing.set(JAVA_SHORT_UNALIGNED, layout.descFlags(id), (short) 0);
         post(txRing, txAvail++, id);
         publish(txRing, txAvail);
         txInFlight++;
@@ -119,9 +119,9 @@ public final class VirtioNet {
         if (used == rxUsedSeen) {
             return -1;
         }
-        long entry = layout.usedRing(rxUsedSeen & (layout.size() - 1));
-        int id = rxRing.get(JAVA_INT_UNALIGNED, entry);
-        int len = rxRing.get(JAVA_INT_UNALIGNED, entry + 4);
+        int slot = rxUsedSeen & (layout.size() - 1);
+        int id = rxRing.get(JAVA_INT_UNALIGNED, layout.usedRing(slot));
+        int len = rxRing.get(JAVA_INT_UNALIGNED, layout.usedLen(slot));
         rxUsedSeen++;
         if (id < 0 || id >= layout.size()) {
             return 0;
@@ -152,8 +152,8 @@ public final class VirtioNet {
 
     private void describeReceiveBuffer(int id, long buffer) {
         rxRing.set(JAVA_LONG_UNALIGNED, layout.desc(id), buffer);
-        rxRing.set(JAVA_INT_UNALIGNED, layout.desc(id) + 8, BUFFER);
-        rxRing.set(JAVA_SHORT_UNALIGNED, layout.desc(id) + 12, DESC_WRITE);
+        rxRing.set(JAVA_INT_UNALIGNED, layout.descLen(id), BUFFER);
+        rxRing.set(JAVA_SHORT_UNALIGNED, layout.descFlags(id), DESC_WRITE);
     }
 
     private void post(MemorySegment ring, short availIdx, int id) {
