@@ -153,6 +153,11 @@ public final class KernelCore {
         return tasks.spawn(body);
     }
 
+    /** Starts a task {@link #threadSpawn} made; outside every gate. */
+    void threadStart(int tid) {
+        tasks.start(tid);
+    }
+
     MemorySegment taskMemory() {
         return tasks.ownMemory();
     }

@@ -283,7 +283,10 @@ public final class SyscallHandle implements Sys {
 
     @Override
     public int threadSpawn(Runnable body) {
-        return kernel.callInt(() -> k.threadSpawn(body));
+        int tid = kernel.callInt(() -> k.threadSpawn(body));
+        // started only now, outside the kernel's gate (see Tasks.start)
+        k.threadStart(tid);
+        return tid;
     }
 
     /** The wait happens before the crossing, outside the kernel: only the reaping is a system call. */

@@ -52,7 +52,7 @@ public final class Tasks {
         volatile String failure;
     }
 
-    /** Starts {@code body} in {@code USER} (or a task domain of its own) on a new task; returns its id. */
+    /** Makes a task that will run {@code body} in {@code USER} (or a task domain of its own), not yet started ({@link #start}); returns its id. */
     public int spawn(Runnable body) {
         int tid = ids.incrementAndGet();
         Task task = new Task();
@@ -78,7 +78,6 @@ public final class Tasks {
                 }
             });
             tasks.put(tid, task);
-            task.thread.start();
             return tid;
         }
         task.thread = iso.newThread("user-task-" + tid, Domain.USER, () -> {
@@ -96,8 +95,19 @@ public final class Tasks {
             }
         });
         tasks.put(tid, task);
-        task.thread.start();
         return tid;
+    }
+
+    /**
+     * Starts the task {@link #spawn} made. Called after the spawning system call left the kernel's
+     * gate: under {@code mprotect} the rights of a thread inside a gate are every thread's, so a
+     * task started inside it could run program code while the safe kernel is open.
+     */
+    public void start(int tid) {
+        Task task = tasks.get(tid);
+        if (task != null && task.thread.getState() == Thread.State.NEW) {
+            task.thread.start();
+        }
     }
 
     /**
