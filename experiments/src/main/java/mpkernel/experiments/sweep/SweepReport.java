@@ -43,10 +43,10 @@ public final class SweepReport {
                 : String.format(Locale.ROOT, "%.1f ns [95%% CI %.1f, %.1f]", cost.nanos(), cost.ciLow(), cost.ciHigh());
         Double trip = jmh.map(j -> j.nanos().get(backend.cliName())).orElse(null);
         if (trip == null) {
-            return measured + "; no JMH round trip of this commit in results/ to compare with (run ./mpk bench)";
+            return measured + "; no JMH run of this commit in results/ to compare with (run ./mpk bench)";
         }
         double ratio = cost.nanos() / trip;
-        String against = String.format(Locale.ROOT, "JMH round trip %.1f ns", trip);
+        String against = String.format(Locale.ROOT, "JMH %s %.1f ns", jmh.get().kind(backend.cliName()), trip);
         if (!cost.detected()) {
             return measured + "; not distinguishable from 0 in this run: the cost is at most " + String.format(Locale.ROOT, "%.1f", cost.ciHigh())
                     + " ns, the smallest this run could detect (" + against + ")";
@@ -115,7 +115,10 @@ public final class SweepReport {
             c.addProperty("pairs", cost.points());
             c.addProperty("detected", cost.detected());
             c.addProperty("verdict", verdict(b, cost));
-            jmh.map(j -> j.nanos().get(b.cliName())).ifPresent(t -> c.addProperty("jmh_round_trip_ns", t));
+            jmh.map(j -> j.nanos().get(b.cliName())).ifPresent(t -> {
+                c.addProperty("jmh_ns", t);
+                c.addProperty("jmh_compared", jmh.get().kind(b.cliName()));
+            });
             o.add("cost_per_crossing", c);
             JsonArray points = new JsonArray();
             for (SweepStep s : mine) {
