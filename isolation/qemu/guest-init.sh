@@ -18,6 +18,7 @@ exec </dev/null >/dev/console 2>&1
 mount -t proc proc /proc
 mount -t sysfs sysfs /sys
 dmesg -n 1
+
 fail() {
 	echo "mpk-init: $*"
 	poweroff -f
@@ -27,7 +28,6 @@ fail() {
 # Loopback only (the guest has no network device): JMH's forked JVMs report to their parent over it,
 # and the loop network forwards 127.0.0.1 to the program.
 ip link set lo up 2>/dev/null || ifconfig lo 127.0.0.1 up || fail "cannot bring up the loopback interface"
-
 
 while read -r m; do
 	[ -n "$m" ] || continue
