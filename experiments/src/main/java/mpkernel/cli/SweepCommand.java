@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import mpkernel.experiments.sweep.JmhRoundTrips;
+import mpkernel.experiments.sweep.JmhCrossingCosts;
 import mpkernel.experiments.sweep.SweepExperiment;
 import mpkernel.experiments.sweep.SweepPlan;
 import mpkernel.experiments.sweep.SweepReport;
@@ -93,7 +93,7 @@ final class SweepCommand implements Callable<Integer> {
                 TypedCommand.of(spec));
         SweepReport report;
         try {
-            report = new SweepReport(provenance, plan, JmhRoundTrips.of(results, machine.commit()), 0.01);
+            report = new SweepReport(provenance, plan, JmhCrossingCosts.of(results, machine.commit()), 0.01);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the bench results in " + results, e);
         } catch (BadResultFile e) {

@@ -27,10 +27,10 @@ public final class SweepReport {
 
     private final Map<String, String> provenance;
     private final SweepPlan plan;
-    private final Optional<JmhRoundTrips> jmh;
+    private final Optional<JmhCrossingCosts> jmh;
     private final double margin;
 
-    public SweepReport(Map<String, String> provenance, SweepPlan plan, Optional<JmhRoundTrips> jmh, double margin) {
+    public SweepReport(Map<String, String> provenance, SweepPlan plan, Optional<JmhCrossingCosts> jmh, double margin) {
         this.provenance = provenance;
         this.plan = plan;
         this.jmh = jmh;

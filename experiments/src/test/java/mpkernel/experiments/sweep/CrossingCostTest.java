@@ -55,7 +55,7 @@ class CrossingCostTest {
     @Test
     void theReportStatesAnUpperBoundWhenNothingIsDetected() {
         SweepPlan plan = SweepPlan.of(List.of(Backend.MPK_DRY), "spmv", "clock", 5, false);
-        JmhRoundTrips jmh = new JmhRoundTrips(Path.of("bench-20260101-000000.json"), Map.of("mpk-dry", 6.0), Map.of("mpk-dry", 0.1));
+        JmhCrossingCosts jmh = new JmhCrossingCosts(Path.of("bench-20260101-000000.json"), Map.of("mpk-dry", 6.0), Map.of("mpk-dry", 0.1));
         SweepReport report = new SweepReport(Map.of(), plan, Optional.of(jmh), 0.01);
         CrossingCost none = CrossingCost.of(synthetic(0, 0, 0.002, 3));
         assertTrue(report.verdict(Backend.MPK_DRY, none).contains("at most"), report.verdict(Backend.MPK_DRY, none));

@@ -28,7 +28,7 @@ import mpkernel.results.JmhResult;
  * @param errors per backend, JMH's 99.9% half-width
  * @param kinds per backend, what {@code nanos} is: {@link #SYSCALL} or {@link #ROUND_TRIP}
  */
-public record JmhRoundTrips(Path file, Map<String, Double> nanos, Map<String, Double> errors, Map<String, String> kinds) {
+public record JmhCrossingCosts(Path file, Map<String, Double> nanos, Map<String, Double> errors, Map<String, String> kinds) {
 
     /** {@code nanos} is the null system call's added time. */
     public static final String SYSCALL = "null system call";
@@ -36,7 +36,7 @@ public record JmhRoundTrips(Path file, Map<String, Double> nanos, Map<String, Do
     public static final String ROUND_TRIP = "round trip";
 
     /** Gate round trips only. */
-    public JmhRoundTrips(Path file, Map<String, Double> nanos, Map<String, Double> errors) {
+    public JmhCrossingCosts(Path file, Map<String, Double> nanos, Map<String, Double> errors) {
         this(file, nanos, errors, Map.of());
     }
 
@@ -46,11 +46,11 @@ public record JmhRoundTrips(Path file, Map<String, Double> nanos, Map<String, Do
     }
 
     /**
-     * The round trips of {@code commit} in {@code results}, if a bench run of that commit is there.
+     * The JMH crossing costs of {@code commit} in {@code results}, if a bench run of that commit is there.
      *
      * @throws BadResultFile when a bench file newer than the one found cannot be read
      */
-    public static Optional<JmhRoundTrips> of(Path results, String commit) throws IOException, BadResultFile {
+    public static Optional<JmhCrossingCosts> of(Path results, String commit) throws IOException, BadResultFile {
         if (!Files.isDirectory(results)) {
             return Optional.empty();
         }
@@ -87,7 +87,7 @@ public record JmhRoundTrips(Path file, Map<String, Double> nanos, Map<String, Do
                     kinds.put(backend, SYSCALL);
                 });
             }
-            return Optional.of(new JmhRoundTrips(f, nanos, errors, kinds));
+            return Optional.of(new JmhCrossingCosts(f, nanos, errors, kinds));
         }
         return Optional.empty();
     }

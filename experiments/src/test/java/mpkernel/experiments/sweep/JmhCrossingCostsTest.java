@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * was measured. With the round trip, mprotect's sweep cost looked 10x off (its system call gate
  * re-protects the whole safe kernel, a bare round trip does not).
  */
-class JmhRoundTripsTest {
+class JmhCrossingCostsTest {
 
     private static String entry(String bench, String backend, double score) {
         return """
@@ -34,11 +34,11 @@ class JmhRoundTripsTest {
     void aNullSystemCallIsPreferredToTheRoundTrip(@TempDir Path dir) throws Exception {
         bench(dir, entry("GateBench.roundTrip", "mprotect", 5721.4), entry("NullSyscallBench.getpid", "none", 0.5),
                 entry("NullSyscallBench.getpid", "mprotect", 61767.5), entry("GateBench.roundTrip", "mpk-dry", 6.2));
-        JmhRoundTrips j = JmhRoundTrips.of(dir, "abc").orElseThrow();
+        JmhCrossingCosts j = JmhCrossingCosts.of(dir, "abc").orElseThrow();
         assertEquals(61767.0, j.nanos().get("mprotect"), 1e-9);
-        assertEquals(JmhRoundTrips.SYSCALL, j.kind("mprotect"));
+        assertEquals(JmhCrossingCosts.SYSCALL, j.kind("mprotect"));
         assertEquals(6.2, j.nanos().get("mpk-dry"), 1e-9);
-        assertEquals(JmhRoundTrips.ROUND_TRIP, j.kind("mpk-dry"));
+        assertEquals(JmhCrossingCosts.ROUND_TRIP, j.kind("mpk-dry"));
 
         SweepReport report = new SweepReport(java.util.Map.of(), SweepPlan.of(java.util.List.of(mpkernel.isolation.Backend.MPROTECT),
                 "spmv", "clock", 5, false), Optional.of(j), 0.01);
@@ -50,6 +50,6 @@ class JmhRoundTripsTest {
     @Test
     void anotherCommitsBenchFileIsNotUsed(@TempDir Path dir) throws Exception {
         bench(dir, entry("GateBench.roundTrip", "mprotect", 5721.4));
-        assertTrue(JmhRoundTrips.of(dir, "def").isEmpty());
+        assertTrue(JmhCrossingCosts.of(dir, "def").isEmpty());
     }
 }
