@@ -108,7 +108,8 @@ record Machine(String cpuModel, int cores, Pku pku, boolean insideQemu, String j
     }
 
     /**
-     * The git commit of the project, with {@code -dirty} if tracked files changed; in a bundle
+     * The git commit of the project, with {@code -dirty} if tracked files outside {@code results/} and
+     * {@code paper-figures/} changed; in a bundle
      * ({@code ./mpk bundle}), which has no git history, the commit it was built from.
      */
     static String gitCommit() {
@@ -124,8 +125,10 @@ record Machine(String cpuModel, int cores, Pku pku, boolean insideQemu, String j
             if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 return "unknown";
             }
+            // Result files and figures are what a run writes, not what it runs: replacing them
+            // (as a full regeneration does before its runs) leaves the commit clean.
             Process dirty = new ProcessBuilder("git", "-C", PkuGuest.projectRoot().toString(), "status", "--porcelain",
-                    "--untracked-files=no").redirectErrorStream(true).start();
+                    "--untracked-files=no", "--", ".", ":!results", ":!paper-figures").redirectErrorStream(true).start();
             boolean modified = !new String(dirty.getInputStream().readAllBytes()).isBlank();
             dirty.waitFor(10, TimeUnit.SECONDS);
             return modified ? out + "-dirty" : out;
