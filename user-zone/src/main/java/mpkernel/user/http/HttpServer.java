@@ -41,7 +41,7 @@ public final class HttpServer implements UserProgram {
         try {
             listener = sys.socket(Sys.AF_INET, Sys.SOCK_STREAM, 0);
         } catch (SysError e) {
-            sys.write(Sys.STDERR, "http-server: " + describe(e) + " (run with --net tap or --net loop)\n");
+            sys.write(Sys.STDERR, "http-server: " + describe(e) + "\n");
             return 1;
         }
         List<Spawned> live = new ArrayList<>();
