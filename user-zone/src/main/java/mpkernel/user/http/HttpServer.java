@@ -53,7 +53,14 @@ public final class HttpServer implements UserProgram {
                 int socket = sys.accept(listener);
                 reapEnded(sys, live);
                 Connection c = new Connection(sys, socket, resolver, stats);
-                live.add(new Spawned(sys.threadSpawn(c), c));
+                try {
+                    live.add(new Spawned(sys.threadSpawn(c), c));
+                } catch (SysError e) {
+                    // no task for it (every task domain in use, under --domains per-task): this
+                    // client is turned away, the server and its other clients go on
+                    sys.write(Sys.STDOUT, "http-server: connection closed unserved: " + describe(e) + "\n");
+                    sys.close(socket);
+                }
             }
             for (Spawned s : live) {
                 sys.threadJoin(s.tid());

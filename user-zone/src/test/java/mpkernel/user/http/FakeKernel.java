@@ -411,9 +411,16 @@ final class FakeKernel implements Sys, AutoCloseable {
         return 1;
     }
 
+    /** How many of the next {@code threadSpawn}s fail with {@code EAGAIN}, as when every task domain is in use. */
+    int spawnFailures;
+
     @Override
     public int threadSpawn(Runnable body) {
         calls.add("thread_spawn");
+        if (spawnFailures > 0) {
+            spawnFailures--;
+            throw new SysError(Errno.EAGAIN, "no free task domain");
+        }
         int tid = nextTid++;
         unjoined.add(tid);
         body.run();

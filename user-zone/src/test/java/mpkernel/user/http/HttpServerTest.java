@@ -66,4 +66,18 @@ class HttpServerTest {
             assertEquals(2, k.count("thread_spawn"));
         }
     }
+
+    @Test
+    void aConnectionWithoutATaskIsClosedAndTheServerGoesOn() {
+        try (FakeKernel k = new FakeKernel().file("/host/a.txt", "A")) {
+            FakeKernel.Client turnedAway = k.connect().arrive("GET /a.txt HTTP/1.1\r\nHost: h\r\n\r\n");
+            FakeKernel.Client served = k.connect().arrive("GET /a.txt HTTP/1.1\r\nHost: h\r\n\r\n");
+            k.spawnFailures = 1;
+            assertEquals(0, new HttpServer().main(k, List.of("8080", "2")));
+            assertTrue(turnedAway.closed);
+            assertEquals(0, turnedAway.received().length);
+            assertEquals("A", Reply.only(served.received(), false).text());
+            assertTrue(k.out().contains("http-server: connection closed unserved: EAGAIN (no free task domain)\n"), k.out());
+        }
+    }
 }
