@@ -17,6 +17,7 @@ module mpkernel.userzone {
             mpkernel.user.net.UdpEcho,
             mpkernel.user.net.TcpSink,
             mpkernel.user.net.TcpSend,
+            mpkernel.user.kv.KvServer,
             mpkernel.user.bench.NpbCg,
             mpkernel.user.bench.NpbEp,
             mpkernel.user.bench.NpbIs,
