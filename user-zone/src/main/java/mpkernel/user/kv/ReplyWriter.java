@@ -65,11 +65,6 @@ final class ReplyWriter {
         return size;
     }
 
-    /** The bytes gathered and not yet sent (for tests). */
-    byte[] pending() {
-        return memory.asSlice(0, size).toArray(ValueLayout.JAVA_BYTE);
-    }
-
     /** Sends everything gathered on {@code fd}, in as few {@code send}s as the socket allows, and empties the buffer. */
     void flush(int fd) {
         for (long sent = 0; sent < size; ) {
