@@ -53,12 +53,13 @@ class KvServerTest {
     }
 
     private static void scenario(String backend) throws Exception {
-        try (NetRun run = NetRun.start("run", "--backend", backend, "--net", "tap", "--stats", "kv-server", Integer.toString(PORT),
+        try (NetRun run = NetRun.start("run", "--backend", backend, "--net", "tap", "--stats", "kv-server", "--max-value", "1m", Integer.toString(PORT),
                 Integer.toString(CONNECTIONS))) {
             String ns = run.namespace();
             run.awaitOutput("kv-server: listening on port " + PORT);
             commands(ns);
             pipelined(ns);
+            refusals(ns);
             massInsertion(ns);
             benchmark(ns);
             endRun(ns, run);
@@ -104,6 +105,18 @@ class KvServerTest {
         expected.append("+PONG\r\n");
         String replies = Netns.call(ns, () -> exchange(batch.toString(), expected.length()));
         assertEquals(expected.toString(), replies);
+    }
+
+    /**
+     * A value over the limit (1 MiB here) is refused and skipped, and the connection goes on;
+     * a malformed request is answered with a protocol error and the connection closed.
+     */
+    private static void refusals(String ns) throws Exception {
+        String big = "x".repeat(3 << 20);
+        String refused = "-ERR value too large (" + big.length() + " bytes, limit " + (1 << 20) + ")\r\n";
+        assertEquals(refused + "$-1\r\n", Netns.call(ns, () -> exchange(resp("SET", "big", big) + resp("GET", "big"), refused.length() + 5)));
+        String error = "-ERR Protocol error: invalid bulk length\r\n";
+        assertEquals(error + "<closed>", Netns.call(ns, () -> exchange("*1\r\n$x\r\nPING\r\n", error.length() + 1)));
     }
 
     /** {@code redis-cli --pipe} with ten thousand SETs, then some of them read back. */
@@ -157,7 +170,10 @@ class KvServerTest {
         run.awaitOutput("mpk: kv-server finished with status");
     }
 
-    /** Sends {@code request} on a new connection and returns the first {@code replyBytes} bytes of the answer. */
+    /**
+     * Sends {@code request} on a new connection and returns the first {@code replyBytes} bytes of
+     * the answer, followed by {@code <closed>} if the server closed the connection before them.
+     */
     private static String exchange(String request, int replyBytes) throws IOException {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress(GUEST, PORT), 5000);
@@ -166,7 +182,8 @@ class KvServerTest {
             s.getOutputStream().flush();
             InputStream in = s.getInputStream();
             byte[] reply = in.readNBytes(replyBytes);
-            return new String(reply, StandardCharsets.UTF_8);
+            String text = new String(reply, StandardCharsets.UTF_8);
+            return reply.length < replyBytes ? text + "<closed>" : text;
         } catch (SocketTimeoutException e) {
             throw new IOException("no reply in 5 s", e);
         }
