@@ -1,5 +1,7 @@
 package mpkernel.user.kv;
 
+import java.util.function.Consumer;
+
 import mpkernel.kernel.api.Errno;
 import mpkernel.kernel.api.Sys;
 import mpkernel.kernel.api.SysError;
@@ -22,10 +24,10 @@ final class Connection implements Runnable {
     private final int fd;
     private final long maxValue;
     private final Commands commands;
-    private final Runnable onEnd;
+    private final Consumer<Connection> onEnd;
 
-    /** Serves {@code fd}, refusing bulk strings over {@code maxValue} bytes; runs {@code onEnd} when done. */
-    Connection(Sys sys, int fd, long maxValue, Commands commands, Runnable onEnd) {
+    /** Serves {@code fd}, refusing bulk strings over {@code maxValue} bytes; hands itself to {@code onEnd} when done. */
+    Connection(Sys sys, int fd, long maxValue, Commands commands, Consumer<Connection> onEnd) {
         this.sys = sys;
         this.fd = fd;
         this.maxValue = maxValue;
@@ -53,7 +55,7 @@ final class Connection implements Runnable {
             if (out != null) {
                 out.release();
             }
-            onEnd.run();
+            onEnd.accept(this);
         }
     }
 

@@ -73,7 +73,7 @@ final class InputBuffer {
         }
         compact();
         if (bytes > memory.byteSize()) {
-            memory = sys.realloc(memory, Math.max(bytes, Math.min(2 * memory.byteSize(), Long.MAX_VALUE / 2)));
+            memory = sys.realloc(memory, Math.max(bytes, 2 * memory.byteSize()));
         }
     }
 

@@ -40,10 +40,9 @@ public final class KvServer implements UserProgram {
             for (long accepted = 0; !config.done(accepted); accepted++) {
                 int fd = sys.accept(listener);
                 reap(sys, ended, tasks);
-                Connection[] self = new Connection[1];
-                self[0] = new Connection(sys, fd, config.maxValue(), commands, () -> ended.add(self[0]));
+                Connection connection = new Connection(sys, fd, config.maxValue(), commands, ended::add);
                 try {
-                    tasks.put(self[0], sys.threadSpawn(self[0]));
+                    tasks.put(connection, sys.threadSpawn(connection));
                 } catch (SysError e) { // no task for it (per-task domains all taken): turn this client away
                     sys.write(Sys.STDOUT, "kv-server: connection refused: " + Connection.describe(e) + "\n");
                     sys.close(fd);

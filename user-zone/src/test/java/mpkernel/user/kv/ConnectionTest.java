@@ -96,6 +96,6 @@ class ConnectionTest {
 
     private void serve(long maxValue, String... chunks) {
         sys.client(chunks);
-        new Connection(sys, KvTestSys.FD, maxValue, new Commands(store), () -> ended = true).run();
+        new Connection(sys, KvTestSys.FD, maxValue, new Commands(store), c -> ended = true).run();
     }
 }

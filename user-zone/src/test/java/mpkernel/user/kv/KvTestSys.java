@@ -24,13 +24,16 @@ import mpkernel.kernel.api.SysError;
  * A stand-in for the kernel's {@link Sys} for kv-server's tests, playing one client on one
  * connected socket: {@code recv} hands out scripted chunks (then 0, the client's close),
  * {@code send} collects what the server answers, and both are counted, since each would be a
- * gate crossing. Memory comes from an {@link Arena}, each block tracked until freed (a leak or a
+ * gate crossing. Its listener's every {@code accept} yields that socket, and a spawned task runs
+ * at once on the spawning thread. Memory comes from an {@link Arena}, each block tracked until freed (a leak or a
  * double free shows); the monotonic clock is whatever the test sets, and its reads are counted.
  */
 final class KvTestSys implements Sys, AutoCloseable {
 
     /** The connected socket's descriptor. */
     static final int FD = 5;
+    /** The listening socket's descriptor. */
+    static final int LISTENER = 3;
 
     private final Arena arena = Arena.ofShared();
     private final Map<Long, MemorySegment> live = new HashMap<>();
@@ -46,6 +49,10 @@ final class KvTestSys implements Sys, AutoCloseable {
     private long sendLimit = Long.MAX_VALUE;
     private boolean closed;
     private boolean shutDown;
+    private boolean listenerClosed;
+    private int boundPort;
+    private int tasks;
+    private final List<Integer> joined = new ArrayList<>();
 
     /** Queues bytes for the server's next {@code recv}s, one chunk per call (a chunk larger than the buffer over several). */
     KvTestSys client(String... chunks) {
@@ -101,6 +108,18 @@ final class KvTestSys implements Sys, AutoCloseable {
 
     boolean shutDown() {
         return shutDown;
+    }
+
+    boolean listenerClosed() {
+        return listenerClosed;
+    }
+
+    int boundPort() {
+        return boundPort;
+    }
+
+    List<Integer> joined() {
+        return joined;
     }
 
     String out() {
@@ -166,8 +185,44 @@ final class KvTestSys implements Sys, AutoCloseable {
 
     @Override
     public void close(int fd) {
+        if (fd == LISTENER) {
+            listenerClosed = true;
+            return;
+        }
         checkFd(fd);
         closed = true;
+    }
+
+    // ---- a listener whose every accept yields the one connection; tasks run on the caller's thread ----
+
+    @Override
+    public int socket(int domain, int type, int protocol) {
+        return LISTENER;
+    }
+
+    @Override
+    public void bind(int fd, SockAddr address) {
+        boundPort = address.port();
+    }
+
+    @Override
+    public void listen(int fd, int backlog) {
+    }
+
+    @Override
+    public int accept(int fd) {
+        return FD;
+    }
+
+    @Override
+    public int threadSpawn(Runnable body) {
+        body.run();
+        return ++tasks;
+    }
+
+    @Override
+    public void threadJoin(int tid) {
+        joined.add(tid);
     }
 
     @Override
@@ -251,26 +306,6 @@ final class KvTestSys implements Sys, AutoCloseable {
     }
 
     @Override
-    public int socket(int domain, int type, int protocol) {
-        throw absent();
-    }
-
-    @Override
-    public void bind(int fd, SockAddr address) {
-        throw absent();
-    }
-
-    @Override
-    public void listen(int fd, int backlog) {
-        throw absent();
-    }
-
-    @Override
-    public int accept(int fd) {
-        throw absent();
-    }
-
-    @Override
     public void connect(int fd, SockAddr address) {
         throw absent();
     }
@@ -298,16 +333,6 @@ final class KvTestSys implements Sys, AutoCloseable {
     @Override
     public int getpid() {
         return 1;
-    }
-
-    @Override
-    public int threadSpawn(Runnable body) {
-        throw absent();
-    }
-
-    @Override
-    public void threadJoin(int tid) {
-        throw absent();
     }
 
     @Override

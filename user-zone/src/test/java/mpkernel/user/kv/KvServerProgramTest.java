@@ -6,9 +6,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code kv-server [--max-value BYTES] [PORT [CONNECTIONS]]}. */
-class KvArgsTest {
+/** {@code kv-server [--max-value BYTES] [PORT [CONNECTIONS]]}: its arguments and its run. */
+class KvServerProgramTest {
 
     @Test
     void defaultsAreRedisPortSixtyFourMebibytesAndForever() {
@@ -29,6 +30,20 @@ class KvArgsTest {
                 List.of("--max-value"), List.of("--max-value", "12q"), List.of("--max-value", "-5"), List.of("--max-value", "k"),
                 List.of("6379", "--max-value", "5"))) {
             assertNull(KvArgs.parse(bad), bad.toString());
+        }
+    }
+
+    @Test
+    void theProgramServesItsConnectionsAndExits() {
+        try (KvTestSys sys = new KvTestSys()) {
+            sys.client("SET k v\r\nGET k\r\n");
+            assertEquals(0, new KvServer().main(sys, List.of("7000", "1")));
+            assertEquals(7000, sys.boundPort());
+            assertEquals("kv-server: listening on port 7000\n", sys.out());
+            assertEquals("+OK\r\n$1\r\nv\r\n", sys.sent());
+            assertEquals(List.of(1), sys.joined(), "its task was joined");
+            assertTrue(sys.closed() && sys.listenerClosed());
+            assertEquals(0, sys.liveBlocks());
         }
     }
 
