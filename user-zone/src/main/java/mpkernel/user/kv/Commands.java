@@ -124,7 +124,7 @@ final class Commands {
         }
     }
 
-    /** How many of the keys after the name had a value, removing them if {@code delete}; a key named twice counts twice (as in Redis, where only EXISTS can see it twice). */
+    /** How many of the keys after the name have a value, removing them if {@code delete}: as in Redis, EXISTS counts a key named twice twice, DEL once (the second finds it gone). */
     private long count(List<byte[]> args, boolean delete) {
         long n = 0;
         for (byte[] key : args.subList(1, args.size())) {
