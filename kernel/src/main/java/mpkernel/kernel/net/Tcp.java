@@ -90,10 +90,14 @@ final class Tcp {
             return;
         }
         if (table.pendingChildren(listener) >= listener.get(Sock.BACKLOG)) {
-            // a SYN flood fills the queue with half-open connections: the oldest makes room
-            Sock oldest = table.oldestChild(listener, 1 << TcpState.SYN_RECEIVED);
             counters.count(Counter.TCP_LISTEN_OVERFLOW);
-            if (oldest == null) {
+            // A SYN flood fills the queue with half-open connections that never complete: the
+            // oldest makes room once its SYN-ACK went unanswered for a whole retransmission
+            // timeout. A burst of real clients (redis-benchmark opens 50 at once) completes its
+            // handshakes within that time, so until then the new SYN is dropped and its client
+            // sends it again, as Linux does, rather than evicting a client about to complete.
+            Sock oldest = table.oldestChild(listener, 1 << TcpState.SYN_RECEIVED);
+            if (oldest == null || oldest.get(Sock.RETRIES) == 0) {
                 return;
             }
             table.release(oldest);
