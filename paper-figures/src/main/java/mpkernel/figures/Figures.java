@@ -93,7 +93,8 @@ public final class Figures {
     }
 
     private static final List<Figure> ALL = List.of(new MacroFigure(), new WriteBytesFigure(), new GateCostFigure(),
-            new FaultFigure(), new CrossingsFigure(), new SweepFigure(), new KeyCacheFigure(), new KeyCacheMissFigure());
+            new FaultFigure(), new CrossingsFigure(), new SweepFigure(), new KeyCacheFigure(), new KeyCacheMissFigure(),
+            new NetbenchThroughputFigure(), new NetbenchRequestsFigure());
 
     private Figures() {
     }
