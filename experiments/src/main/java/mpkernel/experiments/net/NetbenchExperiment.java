@@ -100,7 +100,7 @@ public final class NetbenchExperiment {
 
     /** The crossing counts so far, by backend. */
     Map<String, Crossings> crossings() {
-        return Map.copyOf(crossings);
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(crossings)); // in the plan's order
     }
 
     /** Runs everything; {@code afterEach} is called after every part, for writing what there is. */
