@@ -18,6 +18,7 @@ module mpkernel.userzone {
             mpkernel.user.net.TcpSink,
             mpkernel.user.net.TcpDiscard,
             mpkernel.user.net.TcpSend,
+            mpkernel.user.kv.KvServer,
             mpkernel.user.http.HttpServer,
             mpkernel.user.bench.NpbCg,
             mpkernel.user.bench.NpbEp,
