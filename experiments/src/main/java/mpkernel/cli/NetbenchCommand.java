@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
 @Command(name = "netbench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Network benchmark: TCP stream throughput by message size (1 B to 64 KiB) against the kernel's discard sink and"
                 + " against Linux over a veth pair, redis-benchmark against kv-server, wrk against http-server, per backend;"
-                + " slowdowns against none with 95% CIs, gate crossings per request and per MB. Needs root (network namespaces)."})
+                + " slowdowns against none with 95%% CIs, gate crossings per request and per MB. Needs root (network namespaces)."})
 final class NetbenchCommand implements Callable<Integer> {
 
     @Option(names = "--backends", split = ",", paramLabel = "a,b",
