@@ -47,6 +47,8 @@ public final class NetbenchExperiment {
     private final Observations data;
     private final Map<String, Crossings> crossings = new LinkedHashMap<>();
     private final Path scratch;
+    /** Set once the JVM shuts down (Ctrl-C): no part starts after that, so no namespace is made that no hook deletes. */
+    private volatile boolean stopping;
 
     /**
      * What of the benchmark can run here.
@@ -107,6 +109,15 @@ public final class NetbenchExperiment {
     public NetbenchResult run(Consumer<NetbenchResult> afterEach) {
         Map<String, Path> files = httpFiles();
         long start = System.nanoTime();
+        // On Ctrl-C no new part starts, and the servers, senders and load generators this run started
+        // go too: a kernel serving without a connection limit would otherwise outlive its launcher.
+        Thread stop = new Thread(() -> {
+            stopping = true;
+            // Not the ip commands: the other hooks are deleting the namespaces with them right now.
+            ProcessHandle.current().descendants().filter(p -> !p.info().command().orElse("").endsWith("/ip"))
+                    .forEach(ProcessHandle::destroyForcibly);
+        }, "netbench-stop");
+        Runtime.getRuntime().addShutdownHook(stop);
         try (LinuxPath linux = LinuxPath.create()) {
             for (int rep = 0; rep < plan.reps(); rep++) {
                 List<String> order = plan.order(rep);
@@ -140,7 +151,12 @@ public final class NetbenchExperiment {
             progress.printf(Locale.ROOT, "netbench: %-8s crossings: %.2f per GET, %.1f per MB%n", b.cliName(), perGet, perMb);
             afterEach.accept(result(false));
         }
-        return result(true);
+        try {
+            Runtime.getRuntime().removeShutdownHook(stop);
+        } catch (IllegalStateException e) {
+            // shutting down already
+        }
+        return result(!stopping);
     }
 
     private NetbenchResult result(boolean complete) {
@@ -197,7 +213,7 @@ public final class NetbenchExperiment {
                 for (int p : NetbenchPlan.PIPELINES) {
                     String out = HostCommand.run(boot.namespace(), List.of("redis-benchmark", "-h", ServerBoot.GUEST, "-p",
                             Integer.toString(KV_PORT), "-t", "set,get", "-n", Integer.toString(plan.redisRequests()), "-c",
-                            Integer.toString(plan.redisClients()), "-P", Integer.toString(p), "--csv"), 600);
+                            Integer.toString(plan.redisClients()), "-P", Integer.toString(p), "--csv"), 60 + plan.redisRequests() / 100);
                     Map<String, RequestStats> tests = RedisBenchmarkOutput.parse(out);
                     for (String t : NetbenchPlan.REDIS_TESTS) {
                         RequestStats s = tests.get(t);
@@ -269,6 +285,9 @@ public final class NetbenchExperiment {
 
     /** Runs {@code part}; a failure becomes one line of progress and of the report. */
     private boolean attempt(String what, Runnable part) {
+        if (stopping) {
+            return false;
+        }
         try {
             part.run();
             return true;
