@@ -16,6 +16,7 @@ module mpkernel.userzone {
             mpkernel.user.net.TcpEcho,
             mpkernel.user.net.UdpEcho,
             mpkernel.user.net.TcpSink,
+            mpkernel.user.net.TcpDiscard,
             mpkernel.user.net.TcpSend,
             mpkernel.user.http.HttpServer,
             mpkernel.user.kv.KvServer,

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "mpk", mixinStandardHelpOptions = true,
         description = "Intra-unikernel isolation with Intel MPK, on the JVM.",
         subcommands = {DoctorCommand.class, RunCommand.class, ReproduceCommand.class, SweepCommand.class, FunctionalCommand.class,
-                FaultsCommand.class, FiguresCommand.class, BenchCommand.class, BundleCommand.class})
+                FaultsCommand.class, FiguresCommand.class, BenchCommand.class, NetbenchCommand.class, BundleCommand.class})
 public final class Main {
 
     /** Exit status for usage errors. */

@@ -22,7 +22,8 @@ import mpkernel.results.BadResultFile;
  * (one per isolated backend), the gate cost per backend, the fault campaign's outcomes, the
  * gate crossings per second of each benchmark, the slowdown against the crossing rate
  * ({@code ./mpk sweep}), and the key cache of the virtual domains: the switch cost against the
- * domains in use, and a hit and a miss against region size. Rendering needs no display; run the JVM with
+ * domains in use, and a hit and a miss against region size, and from {@code ./mpk netbench} the TCP stream
+ * throughput against message size and the requests per second of each load test. Rendering needs no display; run the JVM with
  * {@code -Djava.awt.headless=true} on a machine without one.
  *
  * <p>Only measurements are drawn unless asked otherwise ({@link Options}): smoke runs are left
@@ -93,7 +94,8 @@ public final class Figures {
     }
 
     private static final List<Figure> ALL = List.of(new MacroFigure(), new WriteBytesFigure(), new GateCostFigure(),
-            new FaultFigure(), new CrossingsFigure(), new SweepFigure(), new KeyCacheFigure(), new KeyCacheMissFigure());
+            new FaultFigure(), new CrossingsFigure(), new SweepFigure(), new KeyCacheFigure(), new KeyCacheMissFigure(),
+            new NetbenchThroughputFigure(), new NetbenchRequestsFigure());
 
     private Figures() {
     }

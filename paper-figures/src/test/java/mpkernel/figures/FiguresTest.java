@@ -34,17 +34,19 @@ class FiguresTest {
     static final Path FIXTURE = Path.of("src/test/resources/results");
 
     /** Expected figures: name → PNG height range in pixels (the width is always {@link Look#WIDTH}). */
-    static final Map<String, int[]> EXPECTED = Map.of(
-            "macrobenchmarks-mprotect", new int[] {700, 860},
-            "macrobenchmarks-mpk-dry", new int[] {700, 860},
-            "write-bytes-mprotect", new int[] {700, 860},
-            "write-bytes-mpk-dry", new int[] {700, 860},
-            "gate-cost", new int[] {460, 580},
-            "faults", new int[] {900, 1200},
-            "crossings", new int[] {480, 660},
-            "sweep", new int[] {560, 720},
-            "key-cache", new int[] {540, 720},
-            "key-cache-miss", new int[] {760, 960});
+    static final Map<String, int[]> EXPECTED = Map.ofEntries(
+            Map.entry("macrobenchmarks-mprotect", new int[] {700, 860}),
+            Map.entry("macrobenchmarks-mpk-dry", new int[] {700, 860}),
+            Map.entry("write-bytes-mprotect", new int[] {700, 860}),
+            Map.entry("write-bytes-mpk-dry", new int[] {700, 860}),
+            Map.entry("gate-cost", new int[] {460, 580}),
+            Map.entry("faults", new int[] {900, 1200}),
+            Map.entry("crossings", new int[] {480, 660}),
+            Map.entry("sweep", new int[] {560, 720}),
+            Map.entry("key-cache", new int[] {540, 720}),
+            Map.entry("key-cache-miss", new int[] {760, 960}),
+            Map.entry("netbench-throughput", new int[] {520, 700}),
+            Map.entry("netbench-requests", new int[] {500, 680}));
 
     @TempDir
     static Path out;
@@ -133,7 +135,9 @@ class FiguresTest {
                 "sweep: no complete results/sweep-*.json; run ./mpk sweep",
                 "key cache: no results/bench-*.json with ActiveDomainsBench.roundTrip scores (switch cost against virtual domains in"
                         + " use); run ./mpk bench",
-                "key cache misses: no results/bench-*.json with KeyCacheBench.hit or KeyCacheBench.miss scores; run ./mpk bench"),
+                "key cache misses: no results/bench-*.json with KeyCacheBench.hit or KeyCacheBench.miss scores; run ./mpk bench",
+                "netbench throughput: no complete results/netbench-*.json; run ./mpk netbench",
+                "netbench requests: no complete results/netbench-*.json; run ./mpk netbench"),
                 r.skipped());
     }
 
@@ -144,7 +148,7 @@ class FiguresTest {
         Figures.Result r = Figures.render(results, dir.resolve("figures"));
         assertEquals(List.of("faults"), r.rendered().stream().map(Figures.Rendered::name).toList());
         assertEquals(List.of(results.resolve("faults-mprotect-7.csv")), r.rendered().getFirst().sources());
-        assertEquals(7, r.skipped().size(), r.skipped().toString());
+        assertEquals(9, r.skipped().size(), r.skipped().toString());
         assertTrue(r.skipped().stream().noneMatch(s -> s.contains("\n")));
     }
 
