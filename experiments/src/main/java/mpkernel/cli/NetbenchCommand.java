@@ -89,18 +89,11 @@ final class NetbenchCommand implements Callable<Integer> {
     private List<Backend> chosen(Machine machine) {
         List<Backend> chosen = new ArrayList<>(List.of(Backend.NONE));
         if (backends == null) {
-            chosen.add(Backend.MPK_DRY);
-            chosen.add(Backend.MPROTECT);
-            if (machine.pku().available()) {
-                chosen.add(Backend.MPK);
-            }
+            chosen.addAll(BackendChoice.isolatedDefaults(machine));
             return chosen;
         }
         for (String b : backends) {
-            Backend x = RunCommand.parseBackend(b.strip());
-            if (x == Backend.MPK && !machine.pku().available()) {
-                throw new UserError("netbench: backend mpk needs PKU, which this machine lacks");
-            }
+            Backend x = BackendChoice.parse("netbench", b.strip(), machine);
             if (!chosen.contains(x)) {
                 chosen.add(x);
             }

@@ -70,19 +70,12 @@ final class SweepCommand implements Callable<Integer> {
         }
         List<Backend> chosen = new ArrayList<>();
         if (backends == null) {
-            chosen.add(Backend.MPK_DRY);
-            chosen.add(Backend.MPROTECT);
-            if (machine.pku().available()) {
-                chosen.add(Backend.MPK);
-            }
+            chosen.addAll(BackendChoice.isolatedDefaults(machine));
         } else {
             for (String b : backends) {
-                Backend x = RunCommand.parseBackend(b);
+                Backend x = BackendChoice.parse("sweep", b, machine);
                 if (x == Backend.NONE) {
                     throw new UserError("sweep: none is the baseline every backend is swept against; name isolated backends");
-                }
-                if (x == Backend.MPK && !machine.pku().available()) {
-                    throw new UserError("sweep: backend mpk needs PKU, which this machine lacks");
                 }
                 chosen.add(x);
             }

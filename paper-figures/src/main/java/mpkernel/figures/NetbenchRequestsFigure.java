@@ -32,8 +32,7 @@ final class NetbenchRequestsFigure implements Figure {
 
     @Override
     public List<Drawing> draw(ResultsFolder results) throws BadResultFile, MissingResults {
-        NetbenchResults.Run run = NetbenchResults.newest(results).orElseThrow(() -> new MissingResults(subject(),
-                "no complete " + results.name() + "/netbench-*.json", command()));
+        NetbenchResults.Run run = NetbenchResults.newestFor(this, results);
         Map<String, Map<String, NetbenchResults.Point>> byTest = new LinkedHashMap<>();
         Map<String, Integer> backends = new TreeMap<>(Backends.ORDERING);
         for (NetbenchResults.Point p : run.requests()) {

@@ -1,14 +1,11 @@
 package mpkernel.figures;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 import mpkernel.results.BadResultFile;
 import mpkernel.results.JsonNode;
-import mpkernel.results.Provenance;
 
 /**
  * Reads what {@code ./mpk netbench} writes: {@code netbench-<stamp>.json}, the run's provenance,
@@ -56,27 +53,20 @@ final class NetbenchResults {
 
     /** The newest complete run (by the stamp in its name, then its date) that {@code results} admits. */
     static Optional<Run> newest(ResultsFolder results) throws BadResultFile {
-        List<Run> runs = new ArrayList<>();
-        for (Path file : results.list(n -> n.matches("netbench-.*\\.json"))) {
-            JsonNode root = JsonNode.read(file, KIND);
-            if (!root.isObject()) {
-                throw new BadResultFile(file, "not a " + KIND + " (not a JSON object)");
-            }
-            if (root.has("complete") && root.get("complete").bool()) {
-                Run run = run(results, file, root);
-                if (results.admits(run.origin())) {
-                    runs.add(run);
-                }
-            }
-        }
-        return runs.stream().max(Comparator.comparing((Run r) -> r.origin().file().getFileName().toString())
-                .thenComparing(r -> r.origin().provenance().instant()));
+        return JsonRunFiles.newest(results, "netbench", KIND, NetbenchResults::run, Run::origin);
     }
 
-    private static Run run(ResultsFolder results, Path file, JsonNode root) throws BadResultFile {
-        Provenance p = root.has("provenance") ? Provenance.read(root.get("provenance")) : Provenance.NONE;
-        JsonNode settings = root.get("settings");
-        boolean quick = p.quickCommand() || settings.has("quick") && settings.get("quick").bool();
+    /**
+     * The newest complete run that {@code results} admits, for {@code figure}.
+     *
+     * @throws MissingResults naming the figure and the command to run when there is none
+     */
+    static Run newestFor(Figure figure, ResultsFolder results) throws BadResultFile, MissingResults {
+        return newest(results).orElseThrow(() -> new MissingResults(figure.subject(), "no complete " + results.name() + "/netbench-*.json",
+                figure.command()));
+    }
+
+    private static Run run(JsonNode root, JsonNode settings, ResultFile origin) throws BadResultFile {
         List<Point> stream = new ArrayList<>();
         for (JsonNode s : root.get("stream").items()) {
             stream.add(point(s, Long.toString((long) s.get("size").number())));
@@ -90,7 +80,7 @@ final class NetbenchResults {
             String verdict = !t.has("met") ? "not measured" : t.get("met").bool() ? "met" : "NOT met"; // null: not measured
             targets.add(new Target(t.get("goal").string(), verdict, t.get("detail").string()));
         }
-        return new Run(results.origin(file, p, quick), (int) settings.get("reps").number(), stream, requests, targets);
+        return new Run(origin, (int) settings.get("reps").number(), stream, requests, targets);
     }
 
     private static Point point(JsonNode s, String what) throws BadResultFile {

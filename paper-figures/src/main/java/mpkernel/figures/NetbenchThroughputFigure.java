@@ -37,8 +37,7 @@ final class NetbenchThroughputFigure implements Figure {
 
     @Override
     public List<Drawing> draw(ResultsFolder results) throws BadResultFile, MissingResults {
-        NetbenchResults.Run run = NetbenchResults.newest(results).orElseThrow(() -> new MissingResults(subject(),
-                "no complete " + results.name() + "/netbench-*.json", command()));
+        NetbenchResults.Run run = NetbenchResults.newestFor(this, results);
         Map<String, Map<Long, NetbenchResults.Point>> series = series(run);
         if (series.isEmpty()) {
             throw new MissingResults(subject(), run.origin().shown() + " has no stream throughput", command());

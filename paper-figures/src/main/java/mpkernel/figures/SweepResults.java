@@ -1,14 +1,11 @@
 package mpkernel.figures;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 import mpkernel.results.BadResultFile;
 import mpkernel.results.JsonNode;
-import mpkernel.results.Provenance;
 
 /**
  * Reads what {@code ./mpk sweep} writes: {@code sweep-<stamp>.json}, the run's provenance,
@@ -62,27 +59,10 @@ final class SweepResults {
 
     /** The newest complete run (by the stamp in its name, then its date) that {@code results} admits. */
     static Optional<Run> newest(ResultsFolder results) throws BadResultFile {
-        List<Run> runs = new ArrayList<>();
-        for (Path file : results.list(n -> n.matches("sweep-.*\\.json"))) {
-            JsonNode root = JsonNode.read(file, KIND);
-            if (!root.isObject()) {
-                throw new BadResultFile(file, "not a " + KIND + " (not a JSON object)");
-            }
-            if (root.has("complete") && root.get("complete").bool()) {
-                Run run = run(results, file, root);
-                if (results.admits(run.origin())) {
-                    runs.add(run);
-                }
-            }
-        }
-        return runs.stream().max(Comparator.comparing((Run r) -> r.origin().file().getFileName().toString())
-                .thenComparing(r -> r.origin().provenance().instant()));
+        return JsonRunFiles.newest(results, "sweep", KIND, SweepResults::run, Run::origin);
     }
 
-    private static Run run(ResultsFolder results, Path file, JsonNode root) throws BadResultFile {
-        Provenance p = root.has("provenance") ? Provenance.read(root.get("provenance")) : Provenance.NONE;
-        JsonNode settings = root.get("settings");
-        boolean quick = p.quickCommand() || settings.has("quick") && settings.get("quick").bool();
+    private static Run run(JsonNode root, JsonNode settings, ResultFile origin) throws BadResultFile {
         List<Series> series = new ArrayList<>();
         for (JsonNode b : root.get("backends").items()) {
             JsonNode c = b.get("cost_per_crossing");
@@ -95,6 +75,6 @@ final class SweepResults {
             }
             series.add(new Series(b.get("backend").string(), cost, steps));
         }
-        return new Run(results.origin(file, p, quick), series);
+        return new Run(origin, series);
     }
 }

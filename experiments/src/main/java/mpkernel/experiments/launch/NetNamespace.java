@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,12 +30,11 @@ public final class NetNamespace implements AutoCloseable {
     private static final AtomicInteger COUNT = new AtomicInteger();
 
     private final String name;
-    private final Thread cleanup;
-    private boolean closed;
+    private final ExitCleanup cleanup;
 
     private NetNamespace(String name) {
         this.name = name;
-        this.cleanup = new Thread(this::delete, "netns-cleanup-" + name);
+        this.cleanup = new ExitCleanup("netns-cleanup-" + name, this::delete);
     }
 
     /** Why namespaces with TAP interfaces cannot be made here, or empty. */
@@ -49,7 +46,7 @@ public final class NetNamespace implements AutoCloseable {
             return Optional.of("/dev/net/tun is missing (load the tun module); use --net loop");
         }
         try {
-            ip(List.of("-V"));
+            IpCommand.run("-V");
         } catch (IllegalStateException e) {
             return Optional.of("the ip command (iproute2) is not installed; use --net loop");
         }
@@ -64,13 +61,13 @@ public final class NetNamespace implements AutoCloseable {
     public static NetNamespace create() {
         removeStale();
         NetNamespace ns = new NetNamespace("mpk-" + ProcessHandle.current().pid() + "-" + COUNT.incrementAndGet());
-        ip(List.of("netns", "add", ns.name));
-        Runtime.getRuntime().addShutdownHook(ns.cleanup);
+        IpCommand.run("netns", "add", ns.name);
+        ns.cleanup.armHook();
         try {
-            ip(List.of("-n", ns.name, "link", "set", "lo", "up"));
-            ip(List.of("-n", ns.name, "tuntap", "add", "dev", TAP, "mode", "tap"));
-            ip(List.of("-n", ns.name, "addr", "add", HOST_ADDRESS + "/24", "dev", TAP));
-            ip(List.of("-n", ns.name, "link", "set", TAP, "up"));
+            IpCommand.run("-n", ns.name, "link", "set", "lo", "up");
+            IpCommand.run("-n", ns.name, "tuntap", "add", "dev", TAP, "mode", "tap");
+            IpCommand.run("-n", ns.name, "addr", "add", HOST_ADDRESS + "/24", "dev", TAP);
+            IpCommand.run("-n", ns.name, "link", "set", TAP, "up");
         } catch (IllegalStateException e) {
             ns.close();
             throw e;
@@ -90,22 +87,13 @@ public final class NetNamespace implements AutoCloseable {
 
     /** Deletes the namespace (and the interface with it). Idempotent. */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            Runtime.getRuntime().removeShutdownHook(cleanup);
-        } catch (IllegalStateException e) {
-            // the JVM is exiting: the hook runs anyway
-        }
-        delete();
+    public void close() {
+        cleanup.runNow();
     }
 
     private void delete() {
         try {
-            ip(List.of("netns", "delete", name));
+            IpCommand.run("netns", "delete", name);
         } catch (IllegalStateException e) {
             // gone already
         }
@@ -113,12 +101,12 @@ public final class NetNamespace implements AutoCloseable {
 
     /** Deletes the namespaces of launchers that no longer run. */
     static void removeStale() {
-        for (String line : ip(List.of("netns", "list")).split("\n")) {
+        for (String line : IpCommand.run("netns", "list").split("\n")) {
             String n = line.split(" ")[0];
             Matcher m = OURS.matcher(n);
             if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty()) {
                 try {
-                    ip(List.of("netns", "delete", n));
+                    IpCommand.run("netns", "delete", n);
                 } catch (IllegalStateException e) {
                     // another launcher was faster
                 }
@@ -132,28 +120,6 @@ public final class NetNamespace implements AutoCloseable {
                     .filter(l -> l.startsWith("Uid:")).map(l -> l.split("\\s+")[2]).findFirst().orElse(""));
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    /** Runs {@code ip ARGS}; returns its output. */
-    private static String ip(List<String> args) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add("ip");
-        cmd.addAll(args);
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            p.getOutputStream().close();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                p.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", cmd) + " failed: " + out.strip());
-            }
-            return out;
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot run " + String.join(" ", cmd) + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + String.join(" ", cmd));
         }
     }
 }

@@ -1,9 +1,11 @@
 package mpkernel.experiments.net;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+
+import mpkernel.experiments.launch.ExitCleanup;
+import mpkernel.experiments.launch.IpCommand;
 
 /**
  * The Linux baseline's network: two namespaces made for one run, a client's and a server's,
@@ -21,32 +23,31 @@ final class LinuxPath implements AutoCloseable {
 
     private final String client;
     private final String server;
-    private final Thread hook;
+    private final ExitCleanup cleanup;
     private Process sink;
-    private boolean closed;
 
     private LinuxPath(String prefix) {
         this.client = prefix + "-c";
         this.server = prefix + "-s";
-        this.hook = new Thread(this::delete, "netbench-veth-cleanup");
+        this.cleanup = new ExitCleanup("netbench-veth-cleanup", this::delete);
     }
 
     /** Makes both namespaces and the pair between them. */
     static LinuxPath create() {
         LinuxPath p = new LinuxPath("mpknb-" + ProcessHandle.current().pid());
         p.delete(); // left by an earlier launcher with this pid
-        Runtime.getRuntime().addShutdownHook(p.hook);
+        p.cleanup.armHook();
         try {
-            ip("netns", "add", p.client);
-            ip("netns", "add", p.server);
-            ip("-n", p.client, "link", "add", "nb0", "type", "veth", "peer", "name", "nb1", "netns", p.server);
-            ip("-n", p.client, "addr", "add", CLIENT + "/24", "dev", "nb0");
-            ip("-n", p.server, "addr", "add", SERVER + "/24", "dev", "nb1");
+            IpCommand.run("netns", "add", p.client);
+            IpCommand.run("netns", "add", p.server);
+            IpCommand.run("-n", p.client, "link", "add", "nb0", "type", "veth", "peer", "name", "nb1", "netns", p.server);
+            IpCommand.run("-n", p.client, "addr", "add", CLIENT + "/24", "dev", "nb0");
+            IpCommand.run("-n", p.server, "addr", "add", SERVER + "/24", "dev", "nb1");
             for (String ns : List.of(p.client, p.server)) {
-                ip("-n", ns, "link", "set", "lo", "up");
+                IpCommand.run("-n", ns, "link", "set", "lo", "up");
             }
-            ip("-n", p.client, "link", "set", "nb0", "up");
-            ip("-n", p.server, "link", "set", "nb1", "up");
+            IpCommand.run("-n", p.client, "link", "set", "nb0", "up");
+            IpCommand.run("-n", p.server, "link", "set", "nb1", "up");
         } catch (IllegalStateException e) {
             p.close();
             throw e;
@@ -101,45 +102,17 @@ final class LinuxPath implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // the JVM is exiting: the hook runs anyway
-        }
-        delete();
+        cleanup.runNow();
     }
 
     private void delete() {
         stopSink();
         for (String ns : List.of(client, server)) {
             try {
-                ip("netns", "delete", ns);
+                IpCommand.run("netns", "delete", ns);
             } catch (IllegalStateException e) {
                 // not there
             }
-        }
-    }
-
-    private static void ip(String... args) {
-        List<String> cmd = new ArrayList<>(List.of("ip"));
-        cmd.addAll(List.of(args));
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            p.getOutputStream().close();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                p.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", cmd) + " failed: " + out.strip());
-            }
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot run " + String.join(" ", cmd) + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + String.join(" ", cmd));
         }
     }
 }

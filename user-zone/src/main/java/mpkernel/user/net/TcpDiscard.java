@@ -4,7 +4,6 @@ import java.lang.foreign.MemorySegment;
 import java.util.List;
 
 import mpkernel.kernel.api.Program;
-import mpkernel.kernel.api.SockAddr;
 import mpkernel.kernel.api.Sys;
 import mpkernel.kernel.api.SysError;
 import mpkernel.kernel.api.UserProgram;
@@ -27,29 +26,7 @@ public final class TcpDiscard implements UserProgram {
         if (service == null) {
             return 2;
         }
-        int listener = sys.socket(Sys.AF_INET, Sys.SOCK_STREAM, 0);
-        MemorySegment buffer = sys.malloc(BUFFER);
-        int status = 0;
-        try {
-            sys.bind(listener, SockAddr.any(service.port()));
-            sys.listen(listener, 8);
-            sys.write(Sys.STDOUT, "tcp-discard: listening on port " + service.port() + "\n");
-            for (long served = 0; !service.done(served); served++) {
-                int connection = sys.accept(listener);
-                try {
-                    status |= drain(sys, connection, buffer);
-                } finally {
-                    sys.close(connection);
-                }
-            }
-            return status;
-        } catch (SysError e) {
-            sys.write(Sys.STDERR, "tcp-discard: " + Errors.describe(e) + "\n");
-            return 1;
-        } finally {
-            sys.free(buffer);
-            sys.close(listener);
-        }
+        return SequentialServer.run(sys, "tcp-discard", service, BUFFER, TcpDiscard::drain);
     }
 
     /** Reads one connection to its end, counting; 0 if it ended normally, 1 if it failed. */
