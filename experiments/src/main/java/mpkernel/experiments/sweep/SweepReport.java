@@ -48,8 +48,15 @@ public final class SweepReport {
         double ratio = cost.nanos() / trip;
         String against = String.format(Locale.ROOT, "JMH %s %.1f ns", jmh.get().kind(backend.cliName()), trip);
         if (!cost.detected()) {
-            return measured + "; not distinguishable from 0 in this run: the cost is at most " + String.format(Locale.ROOT, "%.1f", cost.ciHigh())
-                    + " ns, the smallest this run could detect (" + against + ")";
+            // A cost this run could tell from 0 is about the interval's half-width; the upper
+            // end alone says nothing of resolution (it is 0 when the estimate is -half).
+            String bound = String.format(Locale.ROOT, "; not distinguishable from 0 in this run: the cost is at most %.1f ns,"
+                    + " and this run resolves costs of about %.1f ns (the interval's half-width)", cost.ciHigh(), (cost.ciHigh() - cost.ciLow()) / 2);
+            if (Double.isNaN(cost.ciHigh()) || trip <= cost.ciHigh()) {
+                return measured + bound + String.format(Locale.ROOT, "; the %s lies inside the interval: consistent", against);
+            }
+            return measured + bound + String.format(Locale.ROOT, "; the %s is above the interval: DISAGREES (the fit puts"
+                    + " a crossing in a running program below JMH's loop; at these costs a bias of the fit at the highest rates is as likely)", against);
         }
         if (ratio >= 1 / AGREEMENT && ratio <= AGREEMENT) {
             return measured + String.format(Locale.ROOT, "; %.2fx the %s: agrees within %.0fx", ratio, against, AGREEMENT);

@@ -58,7 +58,12 @@ class CrossingCostTest {
         JmhCrossingCosts jmh = new JmhCrossingCosts(Path.of("bench-20260101-000000.json"), Map.of("mpk-dry", 6.0), Map.of("mpk-dry", 0.1));
         SweepReport report = new SweepReport(Map.of(), plan, Optional.of(jmh), 0.01);
         CrossingCost none = CrossingCost.of(synthetic(0, 0, 0.002, 3));
-        assertTrue(report.verdict(Backend.MPK_DRY, none).contains("at most"), report.verdict(Backend.MPK_DRY, none));
+        String verdict = report.verdict(Backend.MPK_DRY, none);
+        assertTrue(verdict.contains("at most") && verdict.contains("half-width"), verdict);
+        String inside = report.verdict(Backend.MPK_DRY, new CrossingCost(0.4, -3.3, 8.0, 0.1, 100));
+        assertTrue(inside.contains("5.7 ns (the interval's half-width)") && inside.contains("inside the interval: consistent"), inside);
+        String below = report.verdict(Backend.MPK_DRY, new CrossingCost(-5.4, -10.9, 0.0, 0.1, 100));
+        assertTrue(below.contains("at most 0.0 ns") && below.contains("above the interval: DISAGREES"), below);
         CrossingCost agrees = CrossingCost.of(synthetic(9, 0, 0.0005, 4));
         assertTrue(report.verdict(Backend.MPK_DRY, agrees).contains("agrees within 2x"), report.verdict(Backend.MPK_DRY, agrees));
         CrossingCost far = CrossingCost.of(synthetic(60, 0, 0.0005, 5));
