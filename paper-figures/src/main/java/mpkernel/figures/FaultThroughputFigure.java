@@ -113,7 +113,7 @@ final class FaultThroughputFigure implements Figure {
             TrialRate r = c.rate();
             parts.add("`" + c.origin().shown() + "` (" + category(c) + ", jobs " + r.jobs() + ", " + Text.count(r.trials(), "trial")
                     + ", mean " + String.format(Locale.ROOT, "%.0f", r.meanMillis()) + " ms" + ("EMULATED".equals(timing(c)) ? ", emulated" : "")
-                    + ") " + perMinute(r.perMinute()) + interval(r) + " trials/min");
+                    + merged(c) + ") " + perMinute(r.perMinute()) + interval(r) + " trials/min");
         }
         return "Here: " + String.join("; ", parts) + ". ";
     }
@@ -123,6 +123,15 @@ final class FaultThroughputFigure implements Figure {
             return " (no interval)";
         }
         return " [" + perMinute(r.low()) + ", " + (Double.isInfinite(r.high()) ? "unbounded" : perMinute(r.high())) + "]";
+    }
+
+    /**
+     * For a file that {@code ./mpk faults merge} joined from shards: its {@code jobs} is the
+     * first shard's, so the estimate is the pace of one shard's workers, not of the shards together.
+     */
+    private static String merged(FaultRates.Campaign c) {
+        return c.origin().provenance().find("merged_from").map(m -> ", merged from " + Text.count(m.split("\\s+").length, "shard")
+                + ": one shard's pace").orElse("");
     }
 
     /** The first word of a file's {@code timing} field, e.g. {@code measured} or {@code EMULATED}. */

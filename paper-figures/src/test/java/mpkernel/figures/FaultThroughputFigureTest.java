@@ -147,6 +147,17 @@ class FaultThroughputFigureTest {
         assertTrue(included.campaigns().getFirst().origin().smoke());
     }
 
+    @Test
+    void aMergedFileSaysItsPaceIsOneShards(@TempDir Path dir) throws IOException {
+        Path results = Files.createDirectory(dir.resolve("results"));
+        Files.writeString(results.resolve("faults-none-1.csv"), Files.readString(FIXTURE.resolve("faults-none-1.csv"))
+                .replace("# jobs: 2\n", "# jobs: 2\n# merged_from: faults-none-1-shard1of2.csv faults-none-1-shard2of2.csv\n"));
+        Figures.render(results, dir.resolve("figures"));
+        String caption = Files.readString(dir.resolve("figures/faults-throughput.caption.md"));
+        assertTrue(caption.contains("(none, host, jobs 2, 4 trials, mean 600 ms, merged from 2 shards: one shard's pace) 200"), caption);
+        assertTrue(caption.contains("No `mpk` campaign in the guest, so the target is not measured."), caption);
+    }
+
     private static CampaignPlace place(String insideQemu, String pku) {
         return CampaignPlace.of(new Provenance(Map.of("inside_qemu", insideQemu, "pku", pku)));
     }
