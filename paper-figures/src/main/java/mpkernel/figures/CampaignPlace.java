@@ -10,20 +10,22 @@ import mpkernel.results.Provenance;
 enum CampaignPlace {
 
     /** On the host, which has no PKU: {@code inside_qemu: no}, {@code pku: no}. */
-    HOST("host", "host (no PKU, not QEMU)", new Mark(Mark.Form.CIRCLE, Mark.Tone.WHITE)),
+    HOST("host", "host", "host (no PKU, not QEMU)", new Mark(Mark.Form.CIRCLE, Mark.Tone.WHITE)),
     /** On a machine whose CPU has PKU, not emulated: {@code inside_qemu: no}, {@code pku: yes}. */
-    NATIVE_PKU("native PKU", "native PKU (not QEMU)", new Mark(Mark.Form.SQUARE, Mark.Tone.BLACK)),
+    NATIVE_PKU("native PKU", "native PKU", "native PKU (not QEMU)", new Mark(Mark.Form.SQUARE, Mark.Tone.BLACK)),
     /** Inside the QEMU guest that emulates PKU with TCG: {@code inside_qemu: yes}. */
-    GUEST("PKU guest (QEMU TCG)", "PKU guest (QEMU TCG emulation)", new Mark(Mark.Form.DIAMOND, Mark.Tone.GREY)),
+    GUEST("PKU guest (QEMU TCG)", "QEMU guest", "PKU guest (QEMU TCG emulation)", new Mark(Mark.Form.DIAMOND, Mark.Tone.GREY)),
     /** The file does not say whether it ran inside QEMU, or whether the CPU had PKU. */
-    UNKNOWN("place unknown", "place unknown (no inside_qemu or pku recorded)", new Mark(Mark.Form.TRIANGLE_UP, Mark.Tone.WHITE));
+    UNKNOWN("place unknown", "unknown", "place unknown (no inside_qemu or pku recorded)", new Mark(Mark.Form.TRIANGLE_UP, Mark.Tone.WHITE));
 
     private final String label;
+    private final String axis;
     private final String legend;
     private final Mark mark;
 
-    CampaignPlace(String label, String legend, Mark mark) {
+    CampaignPlace(String label, String axis, String legend, Mark mark) {
         this.label = label;
+        this.axis = axis;
         this.legend = legend;
         this.mark = mark;
     }
@@ -44,9 +46,14 @@ enum CampaignPlace {
         return yes(pku) ? NATIVE_PKU : no(pku) ? HOST : UNKNOWN;
     }
 
-    /** Its name in a category label and a caption, e.g. {@code PKU guest (QEMU TCG)}. */
+    /** Its name in a caption, e.g. {@code PKU guest (QEMU TCG)}. */
     String label() {
         return label;
+    }
+
+    /** Its short name on a category axis, e.g. {@code QEMU guest}: short enough to stand upright. */
+    String axis() {
+        return axis;
     }
 
     /** Its name in the figure's legend, with what decides it. */

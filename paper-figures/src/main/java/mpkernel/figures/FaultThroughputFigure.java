@@ -55,7 +55,9 @@ final class FaultThroughputFigure implements Figure {
         XYChart chart = Look.chart(HEIGHT, "Fault campaigns: trials per minute from trial times × jobs (an upper bound)",
                 "backend, place", "est. trials/min, upper bound (log scale)");
         Look.logY(chart, range);
-        Look.categories(chart, categories);
+        // The axis names a place short, so that the labels stand upright; the caption names it in full.
+        Look.categories(chart, byCategory.values().stream().map(in -> in.getFirst().backend() + ", " + in.getFirst().place().axis())
+                .toList());
         PointLayer layer = Look.layer(chart, widest);
         if (widest > 1) {
             layer.verticalLabels();
@@ -88,7 +90,7 @@ final class FaultThroughputFigure implements Figure {
                         + " interval of the mean trial time, each end turned into a rate (none with one trial; an arrowhead where the"
                         + " rate has no upper end). One category per backend and place, one point per campaign file (a shard is a process"
                         + " of its own): host (`inside_qemu: no`, `pku: no`), native PKU (`inside_qemu: no`, `pku: yes`), the PKU guest"
-                        + " (`inside_qemu: yes`, every time emulated by QEMU TCG), or place unknown where a file records neither. Campaigns are read from `" + results.name() + "/` and from `" + results.name() + "/"
+                        + " (`inside_qemu: yes`, every time emulated by QEMU TCG), or place unknown where a file records neither. Campaigns are read from the results folder and from its folder `"
                         + ResultsFolder.NATIVE_PKU + "/` (runs copied back from a machine with real PKU, another machine and commit)."
                         + " The dashed line is issue 19's target of " + Text.trimmed(GUEST_TARGET) + " trials per minute for `mpk` in"
                         + " the guest. " + values(reading.campaigns()) + target(reading.campaigns()) + leftOut(reading.leftOut())).strip(),
@@ -96,7 +98,7 @@ final class FaultThroughputFigure implements Figure {
         return List.of(new Drawing("faults-throughput", Canvas.of(chart, legend, caption.footer()), caption));
     }
 
-    /** The category a campaign is drawn in, e.g. {@code mpk, PKU guest (QEMU TCG)}. */
+    /** The category a campaign is drawn in, as the caption names it, e.g. {@code mpk, PKU guest (QEMU TCG)}; the axis names it short. */
     static String category(FaultRates.Campaign c) {
         return c.backend() + ", " + c.place().label();
     }

@@ -136,7 +136,7 @@ class FaultThroughputFigureTest {
     }
 
     @Test
-    void aSmokeRunInNativePkuIsLeftOutUnlessIncluded(@TempDir Path dir) throws IOException {
+    void aSmokeRunInNativePkuIsLeftOutUnlessIncluded(@TempDir Path dir) throws IOException, BadResultFile {
         Path results = Files.createDirectory(dir.resolve("results"));
         Path nativePku = Files.createDirectory(results.resolve(ResultsFolder.NATIVE_PKU));
         Files.writeString(nativePku.resolve("faults-mpk-1.csv"),
