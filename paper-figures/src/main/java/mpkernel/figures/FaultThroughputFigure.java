@@ -90,7 +90,8 @@ final class FaultThroughputFigure implements Figure {
                         + " interval of the mean trial time, each end turned into a rate (none with one trial; an arrowhead where the"
                         + " rate has no upper end). One category per backend and place, one point per campaign file (a shard is a process"
                         + " of its own): host (`inside_qemu: no`, `pku: no`), native PKU (`inside_qemu: no`, `pku: yes`), the PKU guest"
-                        + " (`inside_qemu: yes`, every time emulated by QEMU TCG), or place unknown where a file records neither. Campaigns are read from the results folder and from its folder `"
+                        + " (`inside_qemu: yes`, every time emulated by QEMU TCG), or place unknown where a file records neither."
+                        + " Campaigns are read from the results folder and from its folder `"
                         + ResultsFolder.NATIVE_PKU + "/` (runs copied back from a machine with real PKU, another machine and commit)."
                         + " The dashed line is issue 19's target of " + Text.trimmed(GUEST_TARGET) + " trials per minute for `mpk` in"
                         + " the guest. " + values(reading.campaigns()) + target(reading.campaigns()) + leftOut(reading.leftOut())).strip(),
