@@ -8,5 +8,6 @@ module mpkernel.figures {
     requires org.knowm.xchart;
     requires VectorGraphics2D;
     requires mpkernel.results;
+    requires commons.math3;
     exports mpkernel.figures;
 }

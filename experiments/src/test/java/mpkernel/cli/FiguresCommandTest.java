@@ -42,18 +42,19 @@ class FiguresCommandTest {
         CliHarness.Outcome o = CliHarness.mpk("figures", "--results", results.toString(), "--out", out.toString());
         assertEquals(0, o.status(), o.out() + o.err());
         List<String> lines = o.out().lines().toList();
-        assertEquals(10, lines.size(), o.out());
+        assertEquals(11, lines.size(), o.out());
         assertTrue(lines.getFirst().startsWith("figure: ") && lines.getFirst().endsWith("macrobenchmarks-mprotect.{png,svg,pdf,caption.md}"), o.out());
         assertTrue(lines.get(1).endsWith("crossings.{png,svg,pdf,caption.md}"), o.out());
         assertEquals(List.of("skipped: write_bytes: no results/bench-*.json with write_bytes scores; run ./mpk bench",
                 "skipped: gate cost: no results/bench-*.json with gate round-trip scores; run ./mpk bench",
                 "skipped: fault campaign: no results/faults-*.csv with a trial; run ./mpk faults",
+                "skipped: faults throughput: no results/faults-*.csv or results/native-pku/faults-*.csv with a trial; run ./mpk faults",
                 "skipped: sweep: no complete results/sweep-*.json; run ./mpk sweep",
                 "skipped: key cache: no results/bench-*.json with ActiveDomainsBench.roundTrip scores (switch cost against virtual domains in use); run ./mpk bench",
                 "skipped: key cache misses: no results/bench-*.json with KeyCacheBench.hit or KeyCacheBench.miss scores; run ./mpk bench",
                 "skipped: netbench throughput: no complete results/netbench-*.json; run ./mpk netbench",
                 "skipped: netbench requests: no complete results/netbench-*.json; run ./mpk netbench"),
-                lines.subList(2, 10));
+                lines.subList(2, 11));
         for (String ext : List.of(".png", ".svg", ".pdf", ".caption.md")) {
             assertTrue(Files.size(out.resolve("macrobenchmarks-mprotect" + ext)) > 0, ext);
         }
@@ -64,7 +65,7 @@ class FiguresCommandTest {
         Path results = Files.createDirectory(dir.resolve("results"));
         CliHarness.Outcome o = CliHarness.mpk("figures", "--results", results.toString(), "--out", dir.resolve("f").toString());
         assertEquals(1, o.status(), o.out() + o.err());
-        assertEquals(10, o.out().lines().filter(l -> l.startsWith("skipped: ") && l.contains("; run ./mpk ")).count(), o.out());
+        assertEquals(11, o.out().lines().filter(l -> l.startsWith("skipped: ") && l.contains("; run ./mpk ")).count(), o.out());
     }
 
     @Test

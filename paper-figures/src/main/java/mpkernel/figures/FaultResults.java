@@ -120,13 +120,32 @@ final class FaultResults {
     private FaultResults() {
     }
 
+    /** Whether {@code fileName} is a campaign file's name: {@code faults-<backend>-<seed>.csv}, or a shard's. */
+    static boolean named(String fileName) {
+        return NAME.matcher(fileName).matches();
+    }
+
+    /** The backend of a campaign file: as its provenance says, else as its name says. */
+    static String backend(Path file, Provenance provenance) throws BadResultFile {
+        return provenance.backend().equals("unknown") ? parsedName(file).group(1) : provenance.backend();
+    }
+
+    /** The campaign file's name, matched: backend, seed, shard. */
+    private static Matcher parsedName(Path file) throws BadResultFile {
+        Matcher m = NAME.matcher(file.getFileName().toString());
+        if (!m.matches()) {
+            throw new BadResultFile(file, "not named faults-<backend>-<seed>.csv");
+        }
+        return m;
+    }
+
     /**
      * Per backend with a trial, its newest campaign (by the newest date of its files, then its
      * files' names), or all its files when {@code results} pools; empty when there are none.
      */
     static Selection select(ResultsFolder results) throws BadResultFile {
         Map<String, Map<String, List<Part>>> byBackend = new TreeMap<>(Backends.ORDERING);
-        for (Path file : results.list(n -> NAME.matcher(n).matches())) {
+        for (Path file : results.list(FaultResults::named)) {
             Part part = read(results, file);
             if (results.admits(part.origin()) && part.trials() > 0) {
                 String key = results.options().pool() ? "all" : part.campaign();
@@ -148,11 +167,8 @@ final class FaultResults {
     static Part read(ResultsFolder results, Path file) throws BadResultFile {
         CsvFile csv = CsvFile.read(file);
         Provenance p = csv.provenance();
-        Matcher m = NAME.matcher(file.getFileName().toString());
-        if (!m.matches()) {
-            throw new BadResultFile(file, "not named faults-<backend>-<seed>.csv");
-        }
-        String backend = p.backend().equals("unknown") ? m.group(1) : p.backend();
+        Matcher m = parsedName(file);
+        String backend = backend(file, p);
         String seed = p.get("seed").equals("unknown") ? m.group(2) : p.get("seed");
         Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
         List<Integer> bad = new ArrayList<>();

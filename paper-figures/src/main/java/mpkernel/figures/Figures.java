@@ -19,7 +19,8 @@ import mpkernel.results.BadResultFile;
  * naming the command that produces them.
  *
  * <p>The figures: the macrobenchmarks (one per isolated backend), {@code write_bytes} over sizes
- * (one per isolated backend), the gate cost per backend, the fault campaign's outcomes, the
+ * (one per isolated backend), the gate cost per backend, the fault campaign's outcomes and its
+ * pace (trials per minute per backend and place, also from {@code results/native-pku/}), the
  * gate crossings per second of each benchmark, the slowdown against the crossing rate
  * ({@code ./mpk sweep}), and the key cache of the virtual domains: the switch cost against the
  * domains in use, and a hit and a miss against region size, and from {@code ./mpk netbench} the TCP stream
@@ -94,7 +95,7 @@ public final class Figures {
     }
 
     private static final List<Figure> ALL = List.of(new MacroFigure(), new WriteBytesFigure(), new GateCostFigure(),
-            new FaultFigure(), new CrossingsFigure(), new SweepFigure(), new KeyCacheFigure(), new KeyCacheMissFigure(),
+            new FaultFigure(), new FaultThroughputFigure(), new CrossingsFigure(), new SweepFigure(), new KeyCacheFigure(), new KeyCacheMissFigure(),
             new NetbenchThroughputFigure(), new NetbenchRequestsFigure());
 
     private Figures() {

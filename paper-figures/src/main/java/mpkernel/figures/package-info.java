@@ -9,7 +9,8 @@
  * {@code bench-<stamp>.json} from {@code ./mpk bench} (JMH's JSON with provenance; which
  * benchmark is what lives in {@code BenchMapping}, the one class to change when benchmarks are
  * renamed), {@code faults-<backend>-<seed>.csv} from {@code ./mpk faults} (one campaign per
- * backend) and {@code sweep-<stamp>.json} from {@code ./mpk sweep} (the newest complete file).
+ * backend; their pace, per file, also from {@code native-pku/}, the campaigns of a machine with
+ * real PKU) and {@code sweep-<stamp>.json} from {@code ./mpk sweep} (the newest complete file).
  *
  * <p>Decisions:
  * <ul>

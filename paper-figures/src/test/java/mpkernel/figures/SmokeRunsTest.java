@@ -39,7 +39,7 @@ class SmokeRunsTest {
         Figures.Result alone = Figures.render(measurements, dir.resolve("alone"));
         Figures.Result beside = Figures.render(FIXTURE, dir.resolve("beside"));
         assertEquals(names(alone), names(beside));
-        assertEquals(12, alone.rendered().size());
+        assertEquals(13, alone.rendered().size());
         for (Figures.Rendered r : beside.rendered()) {
             assertEquals(Files.readString(dir.resolve("alone").resolve(r.name() + ".caption.md")),
                     Files.readString(dir.resolve("beside").resolve(r.name() + ".caption.md")), r.name() + ": same numbers, same provenance");
