@@ -126,9 +126,12 @@ record Machine(String cpuModel, int cores, Pku pku, boolean insideQemu, String j
                 return "unknown";
             }
             // Result files and figures are what a run writes, not what it runs: replacing them
-            // (as a full regeneration does before its runs) leaves the commit clean.
+            // (as a full regeneration does before its runs) leaves the commit clean. The paths
+            // are from the top of the work tree, since the project root may lie below it (a
+            // bundle unpacked inside a checkout).
             Process dirty = new ProcessBuilder("git", "-C", PkuGuest.projectRoot().toString(), "status", "--porcelain",
-                    "--untracked-files=no", "--", ".", ":!results", ":!paper-figures").redirectErrorStream(true).start();
+                    "--untracked-files=no", "--", ":/", ":(top,exclude)results", ":(top,exclude)paper-figures")
+                    .redirectErrorStream(true).start();
             boolean modified = !new String(dirty.getInputStream().readAllBytes()).isBlank();
             dirty.waitFor(10, TimeUnit.SECONDS);
             return modified ? out + "-dirty" : out;
