@@ -5,6 +5,7 @@ import java.lang.foreign.MemorySegment;
 import mpkernel.kernel.api.Errno;
 import mpkernel.kernel.api.Sys;
 import mpkernel.kernel.api.SysError;
+import mpkernel.user.net.Errors;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
@@ -60,7 +61,7 @@ final class Connection implements Runnable {
                     memory.asSlice(IN_BYTES + OUT_BYTES, Sys.POLLFD_BYTES));
         } catch (SysError e) {
             if (e.errno() != Errno.ECONNRESET && e.errno() != Errno.EPIPE && e.errno() != Errno.ETIMEDOUT) {
-                sys.write(Sys.STDOUT, "http-server: connection ended by " + HttpServer.describe(e) + "\n");
+                sys.write(Sys.STDOUT, "http-server: connection ended by " + Errors.describe(e) + "\n");
             }
         } finally {
             try {

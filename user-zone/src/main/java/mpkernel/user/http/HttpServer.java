@@ -10,6 +10,7 @@ import mpkernel.kernel.api.SockAddr;
 import mpkernel.kernel.api.Sys;
 import mpkernel.kernel.api.SysError;
 import mpkernel.kernel.api.UserProgram;
+import mpkernel.user.net.Errors;
 
 /**
  * {@code http-server [--root DIR] [PORT [CONNECTIONS]]}: serves the kernel's files under DIR
@@ -41,7 +42,7 @@ public final class HttpServer implements UserProgram {
         try {
             listener = sys.socket(Sys.AF_INET, Sys.SOCK_STREAM, 0);
         } catch (SysError e) {
-            sys.write(Sys.STDERR, "http-server: " + describe(e) + "\n");
+            sys.write(Sys.STDERR, "http-server: " + Errors.describe(e) + "\n");
             return 1;
         }
         List<Spawned> live = new ArrayList<>();
@@ -58,7 +59,7 @@ public final class HttpServer implements UserProgram {
                 } catch (SysError e) {
                     // no task for it (every task domain in use, under --domains per-task): this
                     // client is turned away, the server and its other clients go on
-                    sys.write(Sys.STDOUT, "http-server: connection closed unserved: " + describe(e) + "\n");
+                    sys.write(Sys.STDOUT, "http-server: connection closed unserved: " + Errors.describe(e) + "\n");
                     sys.close(socket);
                 }
             }
@@ -68,7 +69,7 @@ public final class HttpServer implements UserProgram {
             sys.write(Sys.STDOUT, "http-server: served " + stats.summary() + "\n");
             return 0;
         } catch (SysError e) {
-            sys.write(Sys.STDERR, "http-server: " + describe(e) + "\n");
+            sys.write(Sys.STDERR, "http-server: " + Errors.describe(e) + "\n");
             return 1;
         } finally {
             sys.close(listener);
@@ -100,12 +101,5 @@ public final class HttpServer implements UserProgram {
         } catch (SysError e) {
             return false;
         }
-    }
-
-    /** {@code "ECONNRESET (connection reset by peer)"}: the errno first, as {@code perror} would. */
-    static String describe(SysError e) {
-        String message = e.getMessage();
-        String prefix = e.errno() + ": ";
-        return e.errno() + " (" + (message.startsWith(prefix) ? message.substring(prefix.length()) : message) + ")";
     }
 }

@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import mpkernel.kernel.api.Errno;
 import mpkernel.kernel.api.Sys;
 import mpkernel.kernel.api.SysError;
+import mpkernel.user.net.Errors;
 
 /**
  * One client connection, served by a task of its own: each {@code recv} is parsed into as many
@@ -45,7 +46,7 @@ final class Connection implements Runnable {
             serve(in, new RespReader(in, maxValue), out);
         } catch (SysError e) {
             if (e.errno() != Errno.ECONNRESET && e.errno() != Errno.EPIPE) { // a client gone is no news
-                report(describe(e));
+                report(Errors.describe(e));
             }
         } finally {
             sys.close(fd);
@@ -121,12 +122,5 @@ final class Connection implements Runnable {
             peer = "fd " + fd;
         }
         sys.write(Sys.STDOUT, "kv-server: " + peer + ": " + what + "\n");
-    }
-
-    /** {@code "EMFILE (too many open files)"}: the errno first, as perror would. */
-    static String describe(SysError e) {
-        String message = e.getMessage();
-        String prefix = e.errno() + ": ";
-        return e.errno() + " (" + (message.startsWith(prefix) ? message.substring(prefix.length()) : message) + ")";
     }
 }

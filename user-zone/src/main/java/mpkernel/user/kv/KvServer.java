@@ -11,6 +11,7 @@ import mpkernel.kernel.api.SockAddr;
 import mpkernel.kernel.api.Sys;
 import mpkernel.kernel.api.SysError;
 import mpkernel.kernel.api.UserProgram;
+import mpkernel.user.net.Errors;
 
 /**
  * {@code kv-server [--max-value BYTES] [PORT [CONNECTIONS]]}: a key-value store speaking the
@@ -44,7 +45,7 @@ public final class KvServer implements UserProgram {
                 try {
                     tasks.put(connection, sys.threadSpawn(connection));
                 } catch (SysError e) { // no task for it (per-task domains all taken): turn this client away
-                    sys.write(Sys.STDOUT, "kv-server: connection refused: " + Connection.describe(e) + "\n");
+                    sys.write(Sys.STDOUT, "kv-server: connection refused: " + Errors.describe(e) + "\n");
                     sys.close(fd);
                 }
             }
@@ -53,7 +54,7 @@ public final class KvServer implements UserProgram {
             }
             return 0;
         } catch (SysError e) {
-            sys.write(Sys.STDERR, "kv-server: " + Connection.describe(e) + "\n");
+            sys.write(Sys.STDERR, "kv-server: " + Errors.describe(e) + "\n");
             return 1;
         } finally {
             sys.close(listener);
@@ -75,7 +76,7 @@ public final class KvServer implements UserProgram {
         try {
             sys.threadJoin(tid);
         } catch (SysError e) {
-            sys.write(Sys.STDOUT, "kv-server: " + Connection.describe(e) + "\n");
+            sys.write(Sys.STDOUT, "kv-server: " + Errors.describe(e) + "\n");
         }
     }
 }
