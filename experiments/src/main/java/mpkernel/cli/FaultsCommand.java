@@ -46,8 +46,11 @@ final class FaultsCommand implements Callable<Integer> {
     @Option(names = "--models", split = ",", paramLabel = "a,b", description = "fault models (default: control, wild-write, wild-read, overflow, descriptor-bitflip, use-after-free, native-user-write, proc-mem; also, when named: net-driver-write, on a kernel with the loop network)")
     List<String> models = new ArrayList<>(Trial.MODELS);
 
-    @Option(names = "--jobs", description = "trials in parallel (default ${DEFAULT-VALUE})")
-    int jobs = 2;
+    @Option(names = "--jobs", description = "trials in parallel (default 2; 1 inside the PKU guest, whose emulated CPUs share one host core)")
+    Integer jobsOption;
+
+    /** The trials in parallel that apply: {@code --jobs}, else a default for where the campaign runs. */
+    int jobs;
 
     @Option(names = "--shard", paramLabel = "i/n", description = "run only shard i of n (e.g. a Slurm array task); merge the files afterwards")
     String shard = "1/1";
@@ -55,8 +58,12 @@ final class FaultsCommand implements Callable<Integer> {
     @Option(names = "--domains", paramLabel = "driver", description = "run the drivers in their own DRIVER domain (source and target of faults)")
     String domains = "";
 
-    @Option(names = "--qemu", description = "run the whole campaign inside one boot of the PKU guest (default backend there: mpk)")
+    @Option(names = "--qemu", description = "run the campaign inside the PKU guest, one boot per guest (default backend there: mpk)")
     boolean qemu;
+
+    @Option(names = "--guests", paramLabel = "G", description = "with --qemu: boot G guests side by side, each running 1/G of the trials, "
+            + "then merge their files (default: 2 where the host has 2 or more cores, since QEMU emulates each guest on one host core)")
+    Integer guests;
 
     @Option(names = "--timeout", description = "seconds before a trial counts as HANG (default 30 on a host, "
             + GUEST_TIMEOUT + " inside the PKU guest, where a kernel JVM alone takes 20-40 s to start)")
@@ -94,7 +101,11 @@ final class FaultsCommand implements Callable<Integer> {
         }
         timeout = timeoutOption != null ? timeoutOption : PkuGuest.insideGuest() ? GUEST_TIMEOUT : 30;
         atLeastOne("--trials", trials);
+        jobs = jobsOption != null ? jobsOption : PkuGuest.insideGuest() ? 1 : 2;
         atLeastOne("--jobs", jobs);
+        if (guests != null && !qemu) {
+            throw new UserError("faults: --guests needs --qemu");
+        }
         atLeastOne("--timeout", timeout);
         int[] sh = parseShard(shard);
         if (!domains.isEmpty() && !domains.equals("driver")) {
@@ -118,7 +129,7 @@ final class FaultsCommand implements Callable<Integer> {
         }
         Path dir = out != null ? out : PkuGuest.projectRoot().resolve("results");
         String label = b.cliName() + (driver ? "+driver" : "");
-        String name = "faults-" + label + "-" + seed + (sh[1] > 1 ? "-shard" + sh[0] + "of" + sh[1] : "") + ".csv";
+        String name = fileName(label, sh[0], sh[1]);
         Map<String, String> header = machine.provenance(label, typed != null ? typed : TypedCommand.of(spec));
         header.put("seed", Long.toString(seed));
         header.put("trials", Integer.toString(trials));
@@ -177,22 +188,25 @@ final class FaultsCommand implements Callable<Integer> {
         launcher.addAll(List.of("-p", Launch.modulePath(), "-m", "mpkernel.experiments/mpkernel.cli.Main", "faults"));
         List<String> task = new ArrayList<>(launcher);
         task.addAll(List.of("--backend", b.cliName(), "--trials", Integer.toString(trials), "--seed", Long.toString(seed),
-                "--models", String.join(",", models), "--jobs", Integer.toString(jobs), "--domains", domains, "--shard", "$SLURM_ARRAY_TASK_ID/" + slurm, "--out", dir.toString(),
+                "--models", String.join(",", models), "--domains", domains, "--shard", "$SLURM_ARRAY_TASK_ID/" + slurm, "--out", dir.toString(),
                 "--typed", TypedCommand.of(spec)));
+        if (jobsOption != null) {
+            task.addAll(List.of("--jobs", Integer.toString(jobs)));
+        }
         if (qemu) {
-            task.add("--qemu");
+            task.addAll(List.of("--qemu", "--guests", "1"));
         }
         if (timeoutOption != null) {
             task.addAll(List.of("--timeout", Integer.toString(timeout)));
         }
-        Path merged = dir.resolve("faults-" + label + "-" + seed + ".csv");
+        Path merged = dir.resolve(fileName(label, 1, 1));
         if (Files.exists(merged)) {
             throw new UserError("faults: " + merged + " exists already; choose another --seed or move it away");
         }
         List<String> after = new ArrayList<>(launcher);
         after.addAll(List.of("merge", "--into", merged.toString()));
         for (int i = 1; i <= slurm; i++) {
-            after.add(dir.resolve("faults-" + label + "-" + seed + "-shard" + i + "of" + slurm + ".csv").toString());
+            after.add(dir.resolve(fileName(label, i, slurm)).toString());
         }
         List<String> opts = slurmOpts.isBlank() ? List.of() : List.of(slurmOpts.strip().split("\\s+"));
         SlurmArray.Submitted jobs = new SlurmArray(runDir, opts).submit("mpk-faults", slurm, task, after);
@@ -272,27 +286,97 @@ final class FaultsCommand implements Callable<Integer> {
         return new Campaign.Run(Classifier.classify(t, o, golden, ms), Classifier.outputHash(o));
     }
 
-    private int inGuest(Backend b) {
+    /** The campaign file of shard {@code i} of {@code n} ({@code n == 1}: the whole campaign). */
+    private String fileName(String label, int i, int n) {
+        return "faults-" + label + "-" + seed + (n > 1 ? "-shard" + i + "of" + n : "") + ".csv";
+    }
+
+    /**
+     * {@code --qemu}: the campaign inside the PKU guest. With more than one guest each boots on
+     * its own host core and runs one shard; once all have ended, their files are merged into the
+     * file one process would have written (re-running resumes every shard, then merges again).
+     */
+    private int inGuest(Backend b) throws IOException, InterruptedException {
+        int g = guests != null ? guests : Math.min(2, Runtime.getRuntime().availableProcessors());
+        atLeastOne("--guests", g);
+        if (g > 1 && !shard.equals("1/1")) {
+            throw new UserError("faults: --guests makes the shards itself; leave out --shard, or give --guests 1");
+        }
+        Path dir = (out != null ? out : PkuGuest.projectRoot().resolve("results")).toAbsolutePath();
+        String label = b.cliName() + (domains.equals("driver") ? "+driver" : "");
+        Path merged = dir.resolve(fileName(label, 1, 1));
+        List<Path> shardFiles = new ArrayList<>();
+        for (int k = 1; k <= g && g > 1; k++) {
+            shardFiles.add(dir.resolve(fileName(label, k, g)));
+        }
+        if (g > 1) {
+            refuseForeign(merged, shardFiles);
+        }
         PkuGuest.unavailableReason().ifPresent(r -> {
             throw new UserError("faults: --qemu needs the PKU guest: " + r);
         });
+        if (g == 1) {
+            return new GuestShards(List.of(guestCommand(b, shard, dir)), guestTimeout(trials)).run();
+        }
+        List<List<String>> commands = new ArrayList<>();
+        for (int k = 1; k <= g; k++) {
+            commands.add(guestCommand(b, k + "/" + g, dir));
+        }
+        int status = new GuestShards(commands, guestTimeout((trials + g - 1) / g)).run();
+        if (status != 0) {
+            System.err.println("mpk: faults: a guest failed (status " + status + "); re-run the same command to resume every shard");
+            return status;
+        }
+        CampaignFile joined;
+        try {
+            joined = mpkernel.experiments.faults.ShardMerge.merge(shardFiles, merged);
+        } catch (CampaignFile.MalformedFileException | mpkernel.experiments.faults.ShardMerge.MismatchException e) {
+            throw new UserError("faults: cannot merge the guests' shards: " + e.getMessage());
+        }
+        Summary s = new Summary();
+        s.add(joined.header().get("backend"), joined.rows());
+        System.out.print(s.table());
+        System.out.println("results: " + merged + " (merged from " + g + " guests' shards)");
+        return 0;
+    }
+
+    /** The launcher command that runs {@code shardOfCampaign} inside one guest. */
+    private List<String> guestCommand(Backend b, String shardOfCampaign, Path dir) {
         List<String> cmd = new ArrayList<>(List.of(PkuGuest.javaLauncher()));
         cmd.addAll(Launch.launcherJvmOptions());
         cmd.addAll(List.of("-p", Launch.modulePath(), "-m", "mpkernel.experiments/mpkernel.cli.Main", "faults",
                 "--backend", b.cliName(), "--trials", Integer.toString(trials), "--seed", Long.toString(seed),
-                "--models", String.join(",", models), "--jobs", Integer.toString(jobs), "--shard", shard,
-                "--domains", domains, "--typed", TypedCommand.of(spec),
-                "--out", (out != null ? out : PkuGuest.projectRoot().resolve("results")).toAbsolutePath().toString()));
+                "--models", String.join(",", models), "--shard", shardOfCampaign,
+                "--domains", domains, "--typed", TypedCommand.of(spec), "--out", dir.toString()));
+        if (jobsOption != null) {
+            cmd.addAll(List.of("--jobs", Integer.toString(jobs)));
+        }
         if (timeoutOption != null) {
             cmd.addAll(List.of("--timeout", Integer.toString(timeout)));
         }
-        try {
-            return PkuGuest.interactive(new ProcessBuilder(PkuGuest.wrap(cmd))).inheritIO().start().waitFor();
-        } catch (IOException e) {
-            throw new UserError("faults: cannot start the PKU guest: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 130;
+        return cmd;
+    }
+
+    /**
+     * The guest runner's own limit for a guest running {@code trials} trials: one that no
+     * campaign making progress reaches (every trial at its own timeout, plus the golden run and
+     * ten minutes for the boot and the launcher), so that it only ends a hung guest.
+     */
+    private long guestTimeout(int trialsInGuest) {
+        int perTrial = timeoutOption != null ? timeoutOption : GUEST_TIMEOUT;
+        return (long) (trialsInGuest + 1) * perTrial + 600;
+    }
+
+    /** Refuses to merge over a campaign file that is not an earlier merge of these very shards. */
+    private static void refuseForeign(Path merged, List<Path> shardFiles) throws IOException {
+        if (!Files.exists(merged)) {
+            return;
+        }
+        String names = String.join(" ", shardFiles.stream().map(p -> p.getFileName().toString()).toList());
+        String from = readExisting(merged).header().get("merged_from");
+        if (!names.equals(from)) {
+            throw new UserError("faults: " + merged + " exists and is not merged from " + names
+                    + "; move it away, or resume it with --guests 1");
         }
     }
 

@@ -1,6 +1,5 @@
 package mpkernel.cli;
 
-import java.lang.module.Configuration;
 import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
 import java.lang.module.ModuleReference;
@@ -8,11 +7,12 @@ import java.lang.module.ResolvedModule;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+
+import mpkernel.experiments.launch.LimitedModules;
 
 /**
  * The JDK modules a bundle's runtime must hold ({@code ./mpk bundle}): every JDK module that a
@@ -62,29 +62,8 @@ final class RuntimeModules {
                 .map(ModuleDescriptor::name).collect(Collectors.toCollection(TreeSet::new));
     }
 
-    /**
-     * The modules a JVM started with {@code --limit-modules=limit} and root modules
-     * {@code roots} resolves: first the modules {@code limit} requires (without binding), which
-     * are all it can see, then {@code roots} among those, services bound.
-     */
+    /** The names of the modules a JVM with {@code --limit-modules=limit} and roots {@code roots} resolves. */
     static Set<String> resolve(ModuleFinder all, Set<String> limit, Set<String> roots) {
-        Set<String> visible = names(Configuration.empty().resolve(all, ModuleFinder.of(), limit));
-        visible.addAll(roots);
-        ModuleFinder limited = new ModuleFinder() {
-            @Override
-            public Optional<ModuleReference> find(String name) {
-                return visible.contains(name) ? all.find(name) : Optional.empty();
-            }
-
-            @Override
-            public Set<ModuleReference> findAll() {
-                return all.findAll().stream().filter(r -> visible.contains(r.descriptor().name())).collect(Collectors.toSet());
-            }
-        };
-        return names(Configuration.empty().resolveAndBind(limited, ModuleFinder.of(), roots));
-    }
-
-    private static Set<String> names(Configuration cf) {
-        return cf.modules().stream().map(ResolvedModule::name).collect(Collectors.toCollection(HashSet::new));
+        return LimitedModules.resolve(all, limit, roots).stream().map(ResolvedModule::name).collect(Collectors.toCollection(HashSet::new));
     }
 }

@@ -216,7 +216,8 @@ public final class KernelLaunch {
             jvm.add("-XX:TieredStopAtLevel=1");
         }
         jvm.addAll(jvmArgs);
-        ChildJvm child = ChildJvm.onModulePath(modulePath, "mpkernel.kernel", KernelProcess.class.getName())
+        String childPath = module == null ? modulePath : LimitedModules.kernelModulePath(modulePath, module);
+        ChildJvm child = ChildJvm.onModulePath(childPath, "mpkernel.kernel", KernelProcess.class.getName())
                 .jvmArgs(jvm).args(childArgs).input(input.toByteArray()).layout(layout).timeout(timeout);
         if (ns != null) {
             child.wrapper(ns.exec());
