@@ -305,9 +305,11 @@ final class FaultsCommand implements Callable<Integer> {
         Path dir = (out != null ? out : PkuGuest.projectRoot().resolve("results")).toAbsolutePath();
         String label = b.cliName() + (domains.equals("driver") ? "+driver" : "");
         Path merged = dir.resolve(fileName(label, 1, 1));
+        // the shards live in a folder of their own, so that a results folder holds each campaign once
+        Path shardDir = dir.resolve(GUEST_SHARDS);
         List<Path> shardFiles = new ArrayList<>();
         for (int k = 1; k <= g && g > 1; k++) {
-            shardFiles.add(dir.resolve(fileName(label, k, g)));
+            shardFiles.add(shardDir.resolve(fileName(label, k, g)));
         }
         if (g > 1) {
             refuseForeign(merged, shardFiles);
@@ -318,26 +320,47 @@ final class FaultsCommand implements Callable<Integer> {
         if (g == 1) {
             return new GuestShards(List.of(guestCommand(b, shard, dir)), guestTimeout(trials)).run();
         }
+        Files.createDirectories(shardDir);
         List<List<String>> commands = new ArrayList<>();
         for (int k = 1; k <= g; k++) {
-            commands.add(guestCommand(b, k + "/" + g, dir));
+            commands.add(guestCommand(b, k + "/" + g, shardDir));
         }
+        int before = rowsIn(shardFiles);
+        long t0 = System.nanoTime();
         int status = new GuestShards(commands, guestTimeout((trials + g - 1) / g)).run();
+        double minutes = (System.nanoTime() - t0) / 60e9;
         if (status != 0) {
             System.err.println("mpk: faults: a guest failed (status " + status + "); re-run the same command to resume every shard");
             return status;
         }
+        int ran = rowsIn(shardFiles) - before;
+        // the campaign's own pace, boots and golden runs included: the trial times alone cannot give it
+        String pace = String.format(java.util.Locale.ROOT, "%d trials in %.1f min = %.1f trials/min (wall clock, %d guests side by side,"
+                + " boots and golden runs included; QEMU TCG)", ran, minutes, ran / minutes, g);
         CampaignFile joined;
         try {
-            joined = mpkernel.experiments.faults.ShardMerge.merge(shardFiles, merged);
+            joined = mpkernel.experiments.faults.ShardMerge.merge(shardFiles, merged, Map.of("guests", Integer.toString(g), "guest_pace", pace));
         } catch (CampaignFile.MalformedFileException | mpkernel.experiments.faults.ShardMerge.MismatchException e) {
             throw new UserError("faults: cannot merge the guests' shards: " + e.getMessage());
         }
+        System.err.println("mpk: faults: " + pace);
         Summary s = new Summary();
         s.add(joined.header().get("backend"), joined.rows());
         System.out.print(s.table());
-        System.out.println("results: " + merged + " (merged from " + g + " guests' shards)");
+        System.out.println("results: " + merged + " (merged from " + g + " guests' shards in " + shardDir + ")");
         return 0;
+    }
+
+    /** The folder, inside the results folder, of the shards that {@code --qemu --guests G} runs. */
+    static final String GUEST_SHARDS = "guest-shards";
+
+    /** Trials already in those of {@code files} that exist. */
+    private static int rowsIn(List<Path> files) throws IOException {
+        int n = 0;
+        for (Path f : files) {
+            n += Files.exists(f) ? readExisting(f).rows().size() : 0;
+        }
+        return n;
     }
 
     /** The launcher command that runs {@code shardOfCampaign} inside one guest. */

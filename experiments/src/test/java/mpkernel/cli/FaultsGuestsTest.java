@@ -51,8 +51,11 @@ class FaultsGuestsTest {
         assertEquals("1/1", merged.header().get("shard"));
         assertEquals("faults-mpk-1-shard1of2.csv faults-mpk-1-shard2of2.csv", merged.header().get("merged_from"));
         assertEquals(List.of(0, 1, 2, 3), merged.rows().stream().map(r -> r.trial().number()).toList());
+        assertEquals("2", merged.header().get("guests"));
+        assertTrue(merged.header().get("guest_pace").matches("4 trials in [0-9.]+ min = [0-9.]+ trials/min \\(wall clock, 2 guests.*"),
+                merged.header().get("guest_pace"));
         for (int k = 1; k <= 2; k++) {
-            CampaignFile shard = CampaignFile.read(out.resolve("faults-mpk-1-shard" + k + "of2.csv"));
+            CampaignFile shard = CampaignFile.read(out.resolve("guest-shards").resolve("faults-mpk-1-shard" + k + "of2.csv"));
             assertEquals("1", shard.header().get("jobs"), "one trial at a time in a guest");
             assertEquals(2, shard.rows().size());
         }

@@ -57,6 +57,7 @@ final class FaultRates {
 
     private static final String MILLIS = "millis";
     private static final String JOBS = "jobs";
+    private static final String GUESTS = "guests";
 
     private FaultRates() {
     }
@@ -116,16 +117,22 @@ final class FaultRates {
         return millis;
     }
 
+    /**
+     * The trials that ran at once: {@code jobs}, times {@code guests} for a campaign that
+     * {@code ./mpk faults --qemu --guests G} merged from G guests run side by side (each shard
+     * records the jobs of its own guest).
+     */
     private static int jobs(Path file, Provenance p) throws BadResultFile {
         String jobs = p.get(JOBS);
+        String guests = p.find(GUESTS).orElse("1");
         try {
-            int n = Integer.parseInt(jobs);
+            int n = Integer.parseInt(jobs) * Integer.parseInt(guests);
             if (n >= 1) {
                 return n;
             }
         } catch (NumberFormatException e) {
             // reported below, with the value
         }
-        throw new BadResultFile(file, "jobs is '" + jobs + "', not a count of 1 or more");
+        throw new BadResultFile(file, "jobs is '" + jobs + "' and guests '" + guests + "', not counts of 1 or more");
     }
 }

@@ -130,9 +130,16 @@ final class FaultThroughputFigure implements Figure {
 
     /**
      * For a file that {@code ./mpk faults merge} joined from shards: its {@code jobs} is the
-     * first shard's, so the estimate is the pace of one shard's workers, not of the shards together.
+     * first shard's, so the estimate is the pace of one shard's workers, not of the shards
+     * together; unless {@code --qemu --guests G} merged it, which records its guests (counted
+     * as workers) and its own wall-clock pace.
      */
     private static String merged(FaultRates.Campaign c) {
+        java.util.Optional<String> guests = c.origin().provenance().find("guests");
+        if (guests.isPresent()) {
+            return ", merged from " + guests.get() + " guests run side by side (jobs counts all of them); the campaign's own pace: "
+                    + c.origin().provenance().find("guest_pace").orElse("not recorded");
+        }
         return c.origin().provenance().find("merged_from").map(m -> ", merged from " + Text.count(m.split("\\s+").length, "shard")
                 + ": one shard's pace").orElse("");
     }

@@ -158,6 +158,19 @@ class FaultThroughputFigureTest {
         assertTrue(caption.contains("No `mpk` campaign in the guest, so the target is not measured."), caption);
     }
 
+    @Test
+    void guestsSideBySideCountAsWorkersAndTheirOwnPaceIsQuoted(@TempDir Path dir) throws IOException {
+        Path results = Files.createDirectory(dir.resolve("results"));
+        Files.writeString(results.resolve("faults-mpk-1.csv"), Files.readString(FIXTURE.resolve("faults-mpk-1.csv"))
+                .replace("# jobs: 1\n", "# jobs: 1\n# merged_from: faults-mpk-1-shard1of2.csv faults-mpk-1-shard2of2.csv\n# guests: 2\n"
+                        + "# guest_pace: 3 trials in 1.0 min = 3.0 trials/min (wall clock)\n"));
+        Figures.render(results, dir.resolve("figures"));
+        String caption = Files.readString(dir.resolve("figures/faults-throughput.caption.md"));
+        // two guests at one trial at a time each: twice the single worker's 1.67 trials/min
+        assertTrue(caption.contains("jobs 2, 3 trials, mean 36000 ms, emulated, merged from 2 guests run side by side (jobs counts all of them);"
+                + " the campaign's own pace: 3 trials in 1.0 min = 3.0 trials/min (wall clock)) 3.33"), caption);
+    }
+
     private static CampaignPlace place(String insideQemu, String pku) {
         return CampaignPlace.of(new Provenance(Map.of("inside_qemu", insideQemu, "pku", pku)));
     }

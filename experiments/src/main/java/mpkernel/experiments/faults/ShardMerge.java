@@ -37,6 +37,11 @@ public final class ShardMerge {
 
     /** Merges {@code shards} into {@code into}, atomically; returns the merged file. */
     public static CampaignFile merge(List<Path> shards, Path into) throws IOException {
+        return merge(shards, into, Map.of());
+    }
+
+    /** As {@link #merge(List, Path)}, with {@code extra} entries added to the merged file's provenance. */
+    public static CampaignFile merge(List<Path> shards, Path into, Map<String, String> extra) throws IOException {
         List<CampaignFile> files = new ArrayList<>();
         for (Path p : shards) {
             files.add(CampaignFile.read(p));
@@ -81,6 +86,9 @@ public final class ShardMerge {
         }
         Provenance header = new Provenance(first).with("shard", "1/1")
                 .with("merged_from", String.join(" ", seen.values().stream().map(p -> p.getFileName().toString()).toList()));
+        for (Map.Entry<String, String> e : new TreeMap<>(extra).entrySet()) {
+            header = header.with(e.getKey(), e.getValue());
+        }
         StringBuilder sb = new StringBuilder(CsvText.head(header, TrialResult.COLUMNS));
         // The map is ordered by trial number.
         trials.values().forEach(r -> sb.append(r.csv()));
