@@ -76,6 +76,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--stats", description = "print gate crossings at the end")
     boolean stats;
 
+    @Option(names = "--boot-trace", description = "print where the kernel process's start-up time went: JVM start, then each boot phase, in ms")
+    boolean bootTrace;
+
     @Option(names = "--keep-crash", description = "keep the kernel JVM's crash report (a fault or crash) in results/crashes/ (the newest "
             + CrashArchive.KEPT + " are kept)")
     boolean keepCrash;
@@ -169,6 +172,9 @@ final class RunCommand implements Callable<Integer> {
     private int runChild(Backend b, Set<OptionalDomain> optional, KernelLaunch.Net network) {
         KernelLaunch launch = KernelLaunch.of(b, Launch.modulePath(), program, args).domains(optional).inject(inject).repeat(0, repeat)
                 .strict(strict).net(network).timeout(Duration.ofSeconds(timeoutSeconds)).echoTo(System.out);
+        if (bootTrace) {
+            launch.jvmArgs(List.of("-Dmpkernel.bootTrace=true"));
+        }
         for (String h : hostFiles) {
             int eq = h.indexOf('=');
             launch.hostFile(h.substring(0, eq), Path.of(h.substring(eq + 1)));
@@ -252,6 +258,9 @@ final class RunCommand implements Callable<Integer> {
         }
         if (stats) {
             cmd.add("--stats");
+        }
+        if (bootTrace) {
+            cmd.add("--boot-trace");
         }
         if (strict) {
             cmd.add("--strict");

@@ -28,6 +28,15 @@ class RunCommandTest {
     }
 
     @Test
+    void theBootTraceNamesEveryPhaseOfAConfinedKernel() {
+        CliHarness.Outcome o = CliHarness.mpk("run", "--backend", "mprotect", "--boot-trace", "hello");
+        assertEquals(0, o.status(), o.err());
+        String all = o.out() + o.err();
+        assertTrue(all.matches("(?s).*mpk-boot-trace ms jvm=\\d+ catalog=\\d+ preload=\\d+ isolation=\\d+ wire=\\d+ confine=\\d+ runs=\\d+ end=\\d+.*"), all);
+        assertTrue(!CliHarness.mpk("run", "--backend", "mprotect", "hello").out().contains("mpk-boot-trace"), "off unless asked for");
+    }
+
+    @Test
     void listingProgramsRunsNoProgramCode() {
         CliHarness.Outcome o = CliHarness.mpk("run", "--list");
         assertEquals(0, o.status(), o.err());
