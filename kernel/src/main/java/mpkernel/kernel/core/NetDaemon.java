@@ -9,11 +9,15 @@ import mpkernel.kernel.net.NetStack;
 
 /**
  * The kernel's network thread, its bottom half: it waits outside every gate for the device's
- * interrupt or the stack's next timer, then enters {@code SAFE_KERNEL} once and lets the stack
- * take what arrived (one driver crossing per frame), run its timers and send what is owed.
- * With no timer running it sleeps until a frame arrives or a system call starts a timer, so a
- * quiet network never opens the kernel (under {@code mprotect} every entry does, to every
- * thread). Its baseline rights are none.
+ * interrupt or the stack's next wake-up ({@link NetStack#nextWake}, a hint the stack keeps on
+ * the Java heap), then enters {@code SAFE_KERNEL} once and lets the stack take what arrived
+ * (one driver crossing per frame), run its timers and send what is owed. It enters only when
+ * there is work: frames no one took (a caller waiting for a socket takes the interrupt instead
+ * when there is one, and its own system call takes the frames), or a wake-up that has come.
+ * A timer that was stopped or moved later before it came, or a delayed acknowledgement that a
+ * reply carried, costs it no entry: it reads the hint again and sleeps on. So a quiet network,
+ * or one busy with requests and replies, never opens the kernel for it (under
+ * {@code mprotect} every entry does, to every thread). Its baseline rights are none.
  */
 public final class NetDaemon {
 
@@ -45,14 +49,18 @@ public final class NetDaemon {
 
     private void run() {
         while (!stopping) {
-            long next = kernel.callLong(() -> stack.poll());
+            long due = stack.nextWake();
+            if (stack.readiness().framesPending() || (due != Long.MAX_VALUE && due - System.nanoTime() <= 0)) {
+                kernel.callLong(stack::poll);
+                continue; // poll leaves a new hint (now, if it left frames behind)
+            }
             try {
-                if (next == Long.MAX_VALUE) {
+                if (due == Long.MAX_VALUE) {
                     interrupt.acquire();
-                    interrupt.drainPermits();
-                } else if (interrupt.tryAcquire(next - System.nanoTime(), TimeUnit.NANOSECONDS)) {
-                    interrupt.drainPermits();
+                } else {
+                    interrupt.tryAcquire(due - System.nanoTime(), TimeUnit.NANOSECONDS);
                 }
+                interrupt.drainPermits();
             } catch (InterruptedException e) {
                 return;
             }
