@@ -50,7 +50,11 @@ public final class NetDaemon {
     private void run() {
         while (!stopping) {
             long due = stack.nextWake();
-            if (stack.readiness().framesPending() || (due != Long.MAX_VALUE && due - System.nanoTime() <= 0)) {
+            boolean frames = stack.readiness().framesPending();
+            long grace = stack.readiness().graceEnd() - System.nanoTime();
+            if (frames && grace > 0 && (due == Long.MAX_VALUE || due - System.nanoTime() > 0)) {
+                due = System.nanoTime() + grace; // a caller that just left a socket call may take them in its next
+            } else if (frames || (due != Long.MAX_VALUE && due - System.nanoTime() <= 0)) {
                 kernel.callLong(stack::poll);
                 continue; // poll leaves a new hint (now, if it left frames behind)
             }

@@ -40,6 +40,13 @@ public final class SocketWaits {
         readiness.awaitOrFrames(new int[] {slot}, new int[] {events}, Readiness.FOREVER);
     }
 
+    /** Notes that the caller left its socket call (see {@link Readiness#callerLeft}). */
+    void left() {
+        if (readiness != null) {
+            readiness.callerLeft();
+        }
+    }
+
     /**
      * Waits until one of {@code fds} is ready for its {@code events}, or until {@code deadline},
      * or until frames arrived that the caller's next crossing takes (its {@code poll} call).

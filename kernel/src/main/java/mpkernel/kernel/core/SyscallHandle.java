@@ -267,6 +267,8 @@ public final class SyscallHandle implements Sys {
                 if (!waits || e.errno() != Errno.EAGAIN) {
                     throw e;
                 }
+            } finally {
+                this.waits.left();
             }
         }
     }

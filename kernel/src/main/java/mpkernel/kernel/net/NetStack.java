@@ -108,19 +108,8 @@ public final class NetStack {
     public synchronized long poll() {
         long now = clock.getAsLong();
         readiness.framesTaken();
-        int frames = receive(now);
-        ackDue = 0; // every acknowledgement owed goes out below
-        for (int i = 0; i < SOCKETS; i++) {
-            Sock s = table.get(i);
-            long deadline = s.getLong(Sock.DEADLINE);
-            if (s.has(Sock.STREAM) && deadline != 0 && deadline - now <= 0) {
-                timers.expire(s, now);
-            }
-            if (s.has(Sock.USED) && s.has(Sock.STREAM)) {
-                sender.push(s, now);
-            }
-        }
-        publish(); // the next wake-up: the earliest timer
+        int frames = receiveAndAnswer(now, true);
+        publish(); // the next wake-up: the earliest timer, or the delayed acknowledgements
         if (frames == BATCH) {
             wakeAt = now;
         }
@@ -152,41 +141,60 @@ public final class NetStack {
     /**
      * At the start of a socket call: takes the frames the device posted, if it posted any since
      * the stack last looked, so that a caller woken by them ({@link Readiness#awaitOrFrames})
-     * finds their data in the same kernel entry. Sends what they let each socket send, as
-     * {@link #poll} does, but a lone segment's acknowledgement on a connection whose user has data
-     * to read waits up to {@link #ACK_DELAY} for the reply to carry it (a delayed ACK, RFC 1122
-     * 4.2.3.2; a second segment, or a FIN, is acknowledged at once). Timers stay the network
-     * thread's.
+     * finds their data in the same kernel entry, and answers them as {@link #poll} does. Timers
+     * stay the network thread's.
      */
     private void takeFrames(long now) {
         if (!readiness.framesPending()) {
             return;
         }
         readiness.framesTaken();
-        for (int i = 0; i < SOCKETS; i++) {
-            owed[i] = table.get(i).has(Sock.ACK_NOW);
-        }
-        int frames = receive(now);
-        for (int i = 0; i < SOCKETS; i++) {
-            Sock s = table.get(i);
-            if (!s.has(Sock.USED) || !s.has(Sock.STREAM)) {
-                continue;
-            }
-            boolean delay = frames == 1 && !owed[i] && s.state() == TcpState.ESTABLISHED && s.rx.length() > 0;
-            if (delay) {
-                sender.pushDataOnly(s, now);
-                if (s.has(Sock.ACK_NOW) && ackDue == 0) {
-                    ackDue = now + ACK_DELAY;
-                }
-            } else {
-                sender.push(s, now);
-            }
-        }
-        if (frames == BATCH) {
+        if (receiveAndAnswer(now, false) == BATCH) {
             readiness.framesArrived(); // more may wait: the next entry, the network thread's or a caller's, takes them
             wakeAt = now;
             wake.run();
         }
+    }
+
+    /**
+     * Takes up to {@link #BATCH} frames, runs the expired timers if {@code runTimers}, and sends
+     * what each socket may send. The acknowledgement of a lone segment, on a connection whose
+     * user has data to read, waits up to {@link #ACK_DELAY} for the reply to carry it (a delayed
+     * ACK, RFC 1122 4.2.3.2): a request and its reply then cost one transmit crossing, not two.
+     * A second segment, a FIN, or the delay running out sends it. Returns the frames taken.
+     */
+    private int receiveAndAnswer(long now, boolean runTimers) {
+        for (int i = 0; i < SOCKETS; i++) {
+            owed[i] = table.get(i).has(Sock.ACK_NOW);
+        }
+        boolean acksDue = ackDue != 0 && ackDue - now <= 0;
+        int frames = receive(now);
+        for (int i = 0; i < SOCKETS; i++) {
+            Sock s = table.get(i);
+            long deadline = s.getLong(Sock.DEADLINE);
+            if (runTimers && s.has(Sock.STREAM) && deadline != 0 && deadline - now <= 0) {
+                timers.expire(s, now);
+            }
+            if (!s.has(Sock.USED) || !s.has(Sock.STREAM)) {
+                continue;
+            }
+            boolean waiting = s.state() == TcpState.ESTABLISHED && s.rx.length() > 0
+                    && (owed[i] ? frames == 0 && !acksDue : frames == 1);
+            if (waiting) {
+                sender.pushDataOnly(s, now); // data going out carries the acknowledgement anyway
+            } else {
+                sender.push(s, now);
+            }
+        }
+        if (acksDue) {
+            ackDue = 0;
+        }
+        for (int i = 0; i < SOCKETS && ackDue == 0; i++) {
+            if (table.get(i).has(Sock.USED) && table.get(i).has(Sock.ACK_NOW)) {
+                ackDue = now + ACK_DELAY;
+            }
+        }
+        return frames;
     }
 
     /** Handles one received frame of {@code len} bytes. */

@@ -27,6 +27,14 @@ public final class Readiness {
     private final int[] errors;
     /** Frames the device posted that no one has taken yet: whoever enters the stack next takes them. */
     private volatile boolean framesPending;
+    /**
+     * How long after a caller left a socket call the network thread leaves frames for it: a
+     * server that just sent a reply is about to wait for the next request, and taking that
+     * request in its own call saves the network thread's entry into the kernel.
+     */
+    static final long GRACE = 1_000_000L;
+    /** When a caller last left a socket call ({@link System#nanoTime}). */
+    private volatile long callerLeft = System.nanoTime() - GRACE;
     /** Callers in {@link #awaitOrFrames} now: each enters the stack when it returns, and takes what arrived. */
     private int frameTakers;
 
@@ -112,6 +120,19 @@ public final class Readiness {
             return true;
         }
         return false;
+    }
+
+    /** Notes that a caller left a socket call just now: it may come back for frames that arrive within {@link #GRACE}. */
+    public void callerLeft() {
+        callerLeft = System.nanoTime();
+    }
+
+    /**
+     * Until when ({@link System#nanoTime}) the network thread leaves frames to a caller that just
+     * left a socket call; a time past if none did lately.
+     */
+    public long graceEnd() {
+        return callerLeft + GRACE;
     }
 
     /** Whether frames wait that no one has started taking. */
