@@ -88,13 +88,13 @@ final class Network implements NetAnnouncer {
         MemorySegment staging = slice(p.driver(), p.driverPages().allocate(1), PageAllocator.PAGE);
 
         Semaphore interrupt = new Semaphore(0);
-        // the interrupt goes to a caller waiting for a socket, whose next crossing takes the frames
-        // (saving the network thread's), else to the network thread
+        // the interrupt wakes a caller waiting for a socket, whose next crossing takes the frames
+        // (saving the network thread's), and the network thread, which takes them if no caller has
+        // within the grace (Readiness.graceEnd)
         Readiness[] readiness = new Readiness[1];
         NetDevice device = new NetDevice(p.deviceGate(), p.driver().segment(), rxRing, txRing, QUEUE_SIZE, () -> {
-            if (!readiness[0].framesArrived()) {
-                interrupt.release();
-            }
+            readiness[0].framesArrived();
+            interrupt.release();
         }, p.threads());
         SecureRandom random = new SecureRandom();
         NetBackend backend = spec.kind() == NetSpec.Kind.TAP ? TapBackend.open(spec.tapInterface(), p.threads())

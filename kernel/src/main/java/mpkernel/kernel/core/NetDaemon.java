@@ -6,14 +6,16 @@ import java.util.function.Function;
 
 import mpkernel.isolation.Gate;
 import mpkernel.kernel.net.NetStack;
+import mpkernel.kernel.net.Readiness;
 
 /**
  * The kernel's network thread, its bottom half: it waits outside every gate for the device's
  * interrupt or the stack's next wake-up ({@link NetStack#nextWake}, a hint the stack keeps on
  * the Java heap), then enters {@code SAFE_KERNEL} once and lets the stack take what arrived
  * (one driver crossing per frame), run its timers and send what is owed. It enters only when
- * there is work: frames no one took (a caller waiting for a socket takes the interrupt instead
- * when there is one, and its own system call takes the frames), or a wake-up that has come.
+ * there is work: frames no caller took within {@link Readiness#graceEnd} (the interrupt also
+ * wakes a caller waiting for a socket, and a caller that just left a socket call is likely to
+ * come back: its own system call takes the frames), or a wake-up that has come.
  * A timer that was stopped or moved later before it came, or a delayed acknowledgement that a
  * reply carried, costs it no entry: it reads the hint again and sleeps on. So a quiet network,
  * or one busy with requests and replies, never opens the kernel for it (under

@@ -35,6 +35,8 @@ public final class Readiness {
     static final long GRACE = 1_000_000L;
     /** When a caller last left a socket call ({@link System#nanoTime}). */
     private volatile long callerLeft = System.nanoTime() - GRACE;
+    /** When the frames now pending arrived ({@link System#nanoTime}). */
+    private volatile long framesAt = System.nanoTime() - GRACE;
     /** Callers in {@link #awaitOrFrames} now: each enters the stack when it returns, and takes what arrived. */
     private int frameTakers;
 
@@ -111,9 +113,13 @@ public final class Readiness {
 
     /**
      * The device's interrupt: notes that frames wait to be taken; returns true if a caller in
-     * {@link #awaitOrFrames} was woken to take them, false if the network thread must.
+     * {@link #awaitOrFrames} was woken to take them, false if none waits. Either way the
+     * network thread takes them if no one has within {@link #GRACE} ({@link #graceEnd}).
      */
     public synchronized boolean framesArrived() {
+        if (!framesPending) {
+            framesAt = System.nanoTime();
+        }
         framesPending = true;
         if (frameTakers > 0) {
             notifyAll();
@@ -128,11 +134,12 @@ public final class Readiness {
     }
 
     /**
-     * Until when ({@link System#nanoTime}) the network thread leaves frames to a caller that just
-     * left a socket call; a time past if none did lately.
+     * Until when ({@link System#nanoTime}) the network thread leaves the pending frames to a
+     * caller: {@link #GRACE} after they arrived (a caller woken by them is on its way) or after a
+     * caller last left a socket call (it is likely to come back); a time past if neither is recent.
      */
     public long graceEnd() {
-        return callerLeft + GRACE;
+        return Math.max(callerLeft, framesAt) + GRACE;
     }
 
     /** Whether frames wait that no one has started taking. */
