@@ -25,6 +25,7 @@ import mpkernel.kernel.mm.StaticArea;
 import mpkernel.kernel.net.NetConfig;
 import mpkernel.kernel.net.NetMemory;
 import mpkernel.kernel.net.NetStack;
+import mpkernel.kernel.net.Readiness;
 
 /**
  * A kernel's network, wired at boot: the stack in safe-kernel memory (tables in the kernel's
@@ -87,7 +88,14 @@ final class Network implements NetAnnouncer {
         MemorySegment staging = slice(p.driver(), p.driverPages().allocate(1), PageAllocator.PAGE);
 
         Semaphore interrupt = new Semaphore(0);
-        NetDevice device = new NetDevice(p.deviceGate(), p.driver().segment(), rxRing, txRing, QUEUE_SIZE, interrupt, p.threads());
+        // the interrupt wakes a caller waiting for a socket, whose next crossing takes the frames
+        // (saving the network thread's), and the network thread, which takes them if no caller has
+        // within the grace (Readiness.graceEnd)
+        Readiness[] readiness = new Readiness[1];
+        NetDevice device = new NetDevice(p.deviceGate(), p.driver().segment(), rxRing, txRing, QUEUE_SIZE, () -> {
+            readiness[0].framesArrived();
+            interrupt.release();
+        }, p.threads());
         SecureRandom random = new SecureRandom();
         NetBackend backend = spec.kind() == NetSpec.Kind.TAP ? TapBackend.open(spec.tapInterface(), p.threads())
                 : LoopPeer.open(p.threads(), random.nextLong());
@@ -95,6 +103,7 @@ final class Network implements NetAnnouncer {
                 staging.asSlice(PageAllocator.PAGE / 2), device);
         NetStack stack = new NetStack(new NetMemory(p.tables(), heap, p.safe().segment()), NetConfig.GUEST,
                 new DriverLink(p.unsafe(), device::completions), random.nextLong());
+        readiness[0] = stack.readiness();
         stack.onEarlierTimer(interrupt::release);
         NetDaemon daemon = new NetDaemon(p.safeGate(), stack, interrupt, p.threads());
         return new Network(spec, stack, heap, device, backend, daemon, new SocketCalls(stack, p.user()));

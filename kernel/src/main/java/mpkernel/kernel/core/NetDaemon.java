@@ -6,14 +6,20 @@ import java.util.function.Function;
 
 import mpkernel.isolation.Gate;
 import mpkernel.kernel.net.NetStack;
+import mpkernel.kernel.net.Readiness;
 
 /**
  * The kernel's network thread, its bottom half: it waits outside every gate for the device's
- * interrupt or the stack's next timer, then enters {@code SAFE_KERNEL} once and lets the stack
- * take what arrived (one driver crossing per frame), run its timers and send what is owed.
- * With no timer running it sleeps until a frame arrives or a system call starts a timer, so a
- * quiet network never opens the kernel (under {@code mprotect} every entry does, to every
- * thread). Its baseline rights are none.
+ * interrupt or the stack's next wake-up ({@link NetStack#nextWake}, a hint the stack keeps on
+ * the Java heap), then enters {@code SAFE_KERNEL} once and lets the stack take what arrived
+ * (one driver crossing per frame), run its timers and send what is owed. It enters only when
+ * there is work: frames no caller took within {@link Readiness#graceEnd} (the interrupt also
+ * wakes a caller waiting for a socket, and a caller that just left a socket call is likely to
+ * come back: its own system call takes the frames), or a wake-up that has come.
+ * A timer that was stopped or moved later before it came, or a delayed acknowledgement that a
+ * reply carried, costs it no entry: it reads the hint again and sleeps on. So a quiet network,
+ * or one busy with requests and replies, never opens the kernel for it (under
+ * {@code mprotect} every entry does, to every thread). Its baseline rights are none.
  */
 public final class NetDaemon {
 
@@ -45,14 +51,22 @@ public final class NetDaemon {
 
     private void run() {
         while (!stopping) {
-            long next = kernel.callLong(() -> stack.poll());
+            long due = stack.nextWake();
+            boolean frames = stack.readiness().framesPending();
+            long grace = stack.readiness().graceEnd() - System.nanoTime();
+            if (frames && grace > 0 && (due == Long.MAX_VALUE || due - System.nanoTime() > 0)) {
+                due = System.nanoTime() + grace; // a caller that just left a socket call may take them in its next
+            } else if (frames || (due != Long.MAX_VALUE && due - System.nanoTime() <= 0)) {
+                kernel.callLong(stack::poll);
+                continue; // poll leaves a new hint (now, if it left frames behind)
+            }
             try {
-                if (next == Long.MAX_VALUE) {
+                if (due == Long.MAX_VALUE) {
                     interrupt.acquire();
-                    interrupt.drainPermits();
-                } else if (interrupt.tryAcquire(next - System.nanoTime(), TimeUnit.NANOSECONDS)) {
-                    interrupt.drainPermits();
+                } else {
+                    interrupt.tryAcquire(due - System.nanoTime(), TimeUnit.NANOSECONDS);
                 }
+                interrupt.drainPermits();
             } catch (InterruptedException e) {
                 return;
             }

@@ -32,7 +32,24 @@ public final class SocketWaits {
     }
 
     /**
-     * Waits until one of {@code fds} is ready for its {@code events}, or until {@code deadline}.
+     * {@link #await}, for a caller that crosses into the stack right after: it also returns when
+     * frames arrived that no one took, which that crossing takes ({@link Readiness#awaitOrFrames}).
+     */
+    void awaitOrFrames(int fd, int events) {
+        int slot = SocketCalls.slot(fd);
+        readiness.awaitOrFrames(new int[] {slot}, new int[] {events}, Readiness.FOREVER);
+    }
+
+    /** Notes that the caller left its socket call (see {@link Readiness#callerLeft}). */
+    void left() {
+        if (readiness != null) {
+            readiness.callerLeft();
+        }
+    }
+
+    /**
+     * Waits until one of {@code fds} is ready for its {@code events}, or until {@code deadline},
+     * or until frames arrived that the caller's next crossing takes (its {@code poll} call).
      * Descriptors that are not sockets count as ready (files always are).
      */
     void awaitAny(int[] fds, int[] events, long deadline) {
@@ -52,7 +69,7 @@ public final class SocketWaits {
             slots[n] = SocketCalls.slot(fds[i]);
             wanted[n++] = events[i];
         }
-        readiness.awaitAny(java.util.Arrays.copyOf(slots, n), java.util.Arrays.copyOf(wanted, n), deadline);
+        readiness.awaitOrFrames(java.util.Arrays.copyOf(slots, n), java.util.Arrays.copyOf(wanted, n), deadline);
     }
 
     /** The error a connection attempt on {@code fd} ended with, or null if it succeeded. */

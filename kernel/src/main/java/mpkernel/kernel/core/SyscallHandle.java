@@ -259,7 +259,7 @@ public final class SyscallHandle implements Sys {
         boolean waits = this.waits.waits(fd, flags);
         while (true) {
             if (waits) {
-                this.waits.await(fd, events);
+                this.waits.awaitOrFrames(fd, events); // the call below takes any frames that woke it
             }
             try {
                 return kernel.call(call);
@@ -267,6 +267,8 @@ public final class SyscallHandle implements Sys {
                 if (!waits || e.errno() != Errno.EAGAIN) {
                     throw e;
                 }
+            } finally {
+                this.waits.left();
             }
         }
     }

@@ -46,7 +46,7 @@ public final class NetDevice implements Doorbell {
     private final DeviceRing layout;
     private final long rxRing;
     private final long txRing;
-    private final Semaphore interrupt;
+    private final Runnable interrupt;
     private final Semaphore doorbell = new Semaphore(0);
     private final AtomicLong completions = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
@@ -61,9 +61,9 @@ public final class NetDevice implements Doorbell {
     /**
      * A device for the queues at guest addresses {@code rxRing} and {@code txRing} inside
      * {@code memory} (the driver's region, reached through {@code deviceGate}); it signals
-     * received frames on {@code interrupt}; its thread comes from {@code threads}.
+     * received frames by running {@code interrupt}; its thread comes from {@code threads}.
      */
-    public NetDevice(Gate deviceGate, MemorySegment memory, long rxRing, long txRing, int queueSize, Semaphore interrupt,
+    public NetDevice(Gate deviceGate, MemorySegment memory, long rxRing, long txRing, int queueSize, Runnable interrupt,
                      Function<Runnable, Thread> threads) {
         this.gate = deviceGate;
         this.memory = memory;
@@ -119,7 +119,7 @@ public final class NetDevice implements Doorbell {
         int posted = gate.callInt(() -> fill(frames));
         completions.addAndGet(posted);
         if (posted > 0) {
-            interrupt.release();
+            interrupt.run();
         }
     }
 

@@ -22,6 +22,11 @@ public final class NetStack {
     public static final int BATCH = 32;
     /** How many sockets a stack has. */
     public static final int SOCKETS = SocketTable.SOCKETS;
+    /**
+     * How long an acknowledgement of data a socket call took in may wait for the reply to carry
+     * it (RFC 1122, 4.2.3.2, allows up to 500 ms; Linux's shortest delay is 40 ms).
+     */
+    static final long ACK_DELAY = 10_000_000L;
 
     private final Interface iface;
     private final Counters counters;
@@ -39,8 +44,15 @@ public final class NetStack {
     private final LongSupplier clock;
     /** Told when a socket call starts a timer earlier than the wake-up {@link #poll} last asked for. */
     private Runnable wake = () -> { };
-    /** The wake-up {@link #poll} last asked for: a scheduling hint for its caller, not protocol state. */
-    private long promised = Long.MAX_VALUE;
+    /**
+     * When the stack next wants {@link #poll}: the earliest timer, or a delayed acknowledgement.
+     * A scheduling hint for the network thread, read outside the kernel, not protocol state.
+     */
+    private volatile long wakeAt = Long.MAX_VALUE;
+    /** When the acknowledgements a socket call left owed are due; 0 if none is. */
+    private long ackDue;
+    /** Per socket, during {@link #takeFrames}: whether it owed an acknowledgement before the frames. */
+    private final boolean[] owed = new boolean[SOCKETS];
     private final MemorySegment in;
     private final Packet packet = new Packet();
 
@@ -80,8 +92,8 @@ public final class NetStack {
     }
 
     /**
-     * Has {@code wake} run whenever a socket call starts a timer that expires before the time
-     * {@link #poll} last returned, so that the caller of {@code poll} may sleep until then.
+     * Has {@code wake} run whenever {@link #nextWake} becomes earlier (a socket call started a
+     * timer, or left an acknowledgement owed), so that the caller of {@code poll} may sleep until then.
      */
     public synchronized void onEarlierTimer(Runnable wake) {
         this.wake = wake;
@@ -95,6 +107,25 @@ public final class NetStack {
      */
     public synchronized long poll() {
         long now = clock.getAsLong();
+        readiness.framesTaken();
+        int frames = receiveAndAnswer(now, true);
+        publish(); // the next wake-up: the earliest timer, or the delayed acknowledgements
+        if (frames == BATCH) {
+            wakeAt = now;
+        }
+        return wakeAt;
+    }
+
+    /**
+     * When the stack next wants {@link #poll}, on its clock ({@link Long#MAX_VALUE}: only when
+     * frames arrive). Read without the lock: the network thread reads it outside the kernel.
+     */
+    public long nextWake() {
+        return wakeAt;
+    }
+
+    /** Takes up to {@link #BATCH} frames from the link and handles them; returns how many. */
+    private int receive(long now) {
         int frames = 0;
         while (frames < BATCH) {
             int n = wire.receive(in);
@@ -104,24 +135,66 @@ public final class NetStack {
             frames++;
             input(n, now);
         }
-        long next = Long.MAX_VALUE;
+        return frames;
+    }
+
+    /**
+     * At the start of a socket call: takes the frames the device posted, if it posted any since
+     * the stack last looked, so that a caller woken by them ({@link Readiness#awaitOrFrames})
+     * finds their data in the same kernel entry, and answers them as {@link #poll} does. Timers
+     * stay the network thread's.
+     */
+    private void takeFrames(long now) {
+        if (!readiness.framesPending()) {
+            return;
+        }
+        readiness.framesTaken();
+        if (receiveAndAnswer(now, false) == BATCH) {
+            readiness.framesArrived(); // more may wait: the next entry, the network thread's or a caller's, takes them
+            wakeAt = now;
+            wake.run();
+        }
+    }
+
+    /**
+     * Takes up to {@link #BATCH} frames, runs the expired timers if {@code runTimers}, and sends
+     * what each socket may send. The acknowledgement of a lone segment, on a connection whose
+     * user has data to read, waits up to {@link #ACK_DELAY} for the reply to carry it (a delayed
+     * ACK, RFC 1122 4.2.3.2): a request and its reply then cost one transmit crossing, not two.
+     * A second segment, a FIN, or the delay running out sends it. Returns the frames taken.
+     */
+    private int receiveAndAnswer(long now, boolean runTimers) {
+        for (int i = 0; i < SOCKETS; i++) {
+            owed[i] = table.get(i).has(Sock.ACK_NOW);
+        }
+        boolean acksDue = ackDue != 0 && ackDue - now <= 0;
+        int frames = receive(now);
         for (int i = 0; i < SOCKETS; i++) {
             Sock s = table.get(i);
             long deadline = s.getLong(Sock.DEADLINE);
-            if (s.has(Sock.STREAM) && deadline != 0 && deadline - now <= 0) {
+            if (runTimers && s.has(Sock.STREAM) && deadline != 0 && deadline - now <= 0) {
                 timers.expire(s, now);
             }
-            if (s.has(Sock.USED) && s.has(Sock.STREAM)) {
+            if (!s.has(Sock.USED) || !s.has(Sock.STREAM)) {
+                continue;
+            }
+            boolean waiting = s.state() == TcpState.ESTABLISHED && s.rx.length() > 0
+                    && (owed[i] ? frames == 0 && !acksDue : frames == 1);
+            if (waiting) {
+                sender.pushDataOnly(s, now); // data going out carries the acknowledgement anyway
+            } else {
                 sender.push(s, now);
-                deadline = s.getLong(Sock.DEADLINE);
-                if (deadline != 0 && (next == Long.MAX_VALUE || deadline - next < 0)) {
-                    next = deadline;
-                }
             }
         }
-        publish();
-        promised = frames == BATCH ? now : next;
-        return promised;
+        if (acksDue) {
+            ackDue = 0;
+        }
+        for (int i = 0; i < SOCKETS && ackDue == 0; i++) {
+            if (table.get(i).has(Sock.USED) && table.get(i).has(Sock.ACK_NOW)) {
+                ackDue = now + ACK_DELAY;
+            }
+        }
+        return frames;
     }
 
     /** Handles one received frame of {@code len} bytes. */
@@ -154,6 +227,7 @@ public final class NetStack {
     // ---- socket calls: see Sockets and Sys for their meaning ----
 
     public synchronized int socket(int type, boolean nonblocking) {
+        takeFrames(clock.getAsLong());
         try {
             return sockets.socket(type, nonblocking);
         } finally {
@@ -162,6 +236,7 @@ public final class NetStack {
     }
 
     public synchronized void bind(int socket, SockAddr address) {
+        takeFrames(clock.getAsLong());
         try {
             sockets.bind(socket, address);
         } finally {
@@ -171,6 +246,7 @@ public final class NetStack {
 
     /** Returns the port the socket listens on. */
     public synchronized int listen(int socket, int backlog) {
+        takeFrames(clock.getAsLong());
         try {
             return sockets.listen(socket, backlog);
         } finally {
@@ -179,6 +255,7 @@ public final class NetStack {
     }
 
     public synchronized int accept(int socket) {
+        takeFrames(clock.getAsLong());
         try {
             return sockets.accept(socket);
         } finally {
@@ -188,6 +265,7 @@ public final class NetStack {
 
     /** Starts a TCP connection (its outcome: {@link #connected}, or the socket's readiness), or sets a UDP destination. */
     public synchronized void connect(int socket, SockAddr address) {
+        takeFrames(clock.getAsLong());
         try {
             sockets.connect(socket, address, clock.getAsLong());
         } finally {
@@ -197,6 +275,7 @@ public final class NetStack {
 
     /** Returns quietly once the connection under way is established; else fails with its error or EALREADY. */
     public synchronized void connected(int socket) {
+        takeFrames(clock.getAsLong());
         try {
             sockets.connected(socket);
         } finally {
@@ -205,6 +284,7 @@ public final class NetStack {
     }
 
     public synchronized long send(int socket, MemorySegment data) {
+        takeFrames(clock.getAsLong());
         try {
             return sockets.send(socket, data, clock.getAsLong());
         } finally {
@@ -213,6 +293,7 @@ public final class NetStack {
     }
 
     public synchronized long sendto(int socket, MemorySegment data, SockAddr to) {
+        takeFrames(clock.getAsLong());
         try {
             return sockets.sendto(socket, data, to, clock.getAsLong());
         } finally {
@@ -221,6 +302,7 @@ public final class NetStack {
     }
 
     public synchronized long recv(int socket, MemorySegment into) {
+        takeFrames(clock.getAsLong());
         try {
             return sockets.recv(socket, into, clock.getAsLong());
         } finally {
@@ -229,6 +311,7 @@ public final class NetStack {
     }
 
     public synchronized Datagram recvfrom(int socket, MemorySegment into) {
+        takeFrames(clock.getAsLong());
         try {
             return sockets.recvfrom(socket, into, clock.getAsLong());
         } finally {
@@ -237,6 +320,7 @@ public final class NetStack {
     }
 
     public synchronized void shutdown(int socket, int how) {
+        takeFrames(clock.getAsLong());
         try {
             sockets.shutdown(socket, how, clock.getAsLong());
         } finally {
@@ -245,6 +329,7 @@ public final class NetStack {
     }
 
     public synchronized void close(int socket) {
+        takeFrames(clock.getAsLong());
         try {
             sockets.close(socket, clock.getAsLong());
         } finally {
@@ -254,6 +339,7 @@ public final class NetStack {
 
     /** Resets a TCP connection at once (as {@code SO_LINGER} 0 does on close); the socket stays open until {@link #close}. */
     public synchronized void abort(int socket) {
+        takeFrames(clock.getAsLong());
         try {
             sockets.abort(socket, clock.getAsLong());
         } finally {
@@ -276,6 +362,10 @@ public final class NetStack {
 
     /** The {@code poll} events of {@code socket} now. */
     public synchronized int events(int socket) {
+        if (readiness.framesPending()) {
+            takeFrames(clock.getAsLong());
+            publish();
+        }
         return sockets.events(socket);
     }
 
@@ -303,14 +393,25 @@ public final class NetStack {
 
     private void publish() {
         long next = Long.MAX_VALUE;
+        boolean acksOwed = false;
         for (int i = 0; i < SOCKETS; i++) {
-            long deadline = table.get(i).getLong(Sock.DEADLINE);
+            Sock s = table.get(i);
+            long deadline = s.getLong(Sock.DEADLINE);
             if (deadline != 0 && (next == Long.MAX_VALUE || deadline - next < 0)) {
                 next = deadline;
             }
+            acksOwed |= s.has(Sock.USED) && s.has(Sock.ACK_NOW);
         }
-        if (next != Long.MAX_VALUE && (promised == Long.MAX_VALUE || next - promised < 0)) {
-            promised = next;
+        if (!acksOwed) {
+            ackDue = 0; // a reply carried them
+        } else if (ackDue != 0 && (next == Long.MAX_VALUE || ackDue - next < 0)) {
+            next = ackDue;
+        }
+        // the hint follows the stack both ways: a timer stopped, or an acknowledgement sent, spares
+        // the network thread an entry; an earlier one wakes it
+        long was = wakeAt;
+        wakeAt = next;
+        if (next != Long.MAX_VALUE && (was == Long.MAX_VALUE || next - was < 0)) {
             wake.run();
         }
         for (int i = 0; i < SOCKETS; i++) {

@@ -25,6 +25,20 @@ public final class Readiness {
 
     private final int[] events;
     private final int[] errors;
+    /** Frames the device posted that no one has taken yet: whoever enters the stack next takes them. */
+    private volatile boolean framesPending;
+    /**
+     * How long after a caller left a socket call the network thread leaves frames for it: a
+     * server that just sent a reply is about to wait for the next request, and taking that
+     * request in its own call saves the network thread's entry into the kernel.
+     */
+    static final long GRACE = 1_000_000L;
+    /** When a caller last left a socket call ({@link System#nanoTime}). */
+    private volatile long callerLeft = System.nanoTime() - GRACE;
+    /** When the frames now pending arrived ({@link System#nanoTime}). */
+    private volatile long framesAt = System.nanoTime() - GRACE;
+    /** Callers in {@link #awaitOrFrames} now: each enters the stack when it returns, and takes what arrived. */
+    private int frameTakers;
 
     Readiness(int sockets) {
         events = new int[sockets];
@@ -78,12 +92,76 @@ public final class Readiness {
 
     /** Waits until some {@code slots[i]} is ready for {@code wanted[i]}, or {@code deadline}; returns whether one is. */
     public synchronized boolean awaitAny(int[] slots, int[] wanted, long deadline) {
+        return waitFor(slots, wanted, deadline, false);
+    }
+
+    /**
+     * {@link #awaitAny}, but it also returns when the device has posted frames no one took: for
+     * a caller that enters the stack right after, whose call takes them first ({@link NetStack}
+     * does so in every socket call). The caller's own entry thus replaces the network thread's,
+     * which the device's interrupt does not wake while such a caller waits
+     * ({@link #framesArrived}). Returns whether a socket is ready.
+     */
+    public synchronized boolean awaitOrFrames(int[] slots, int[] wanted, long deadline) {
+        frameTakers++;
+        try {
+            return waitFor(slots, wanted, deadline, true);
+        } finally {
+            frameTakers--;
+        }
+    }
+
+    /**
+     * The device's interrupt: notes that frames wait to be taken; returns true if a caller in
+     * {@link #awaitOrFrames} was woken to take them, false if none waits. Either way the
+     * network thread takes them if no one has within {@link #GRACE} ({@link #graceEnd}).
+     */
+    public synchronized boolean framesArrived() {
+        if (!framesPending) {
+            framesAt = System.nanoTime();
+        }
+        framesPending = true;
+        if (frameTakers > 0) {
+            notifyAll();
+            return true;
+        }
+        return false;
+    }
+
+    /** Notes that a caller left a socket call just now: it may come back for frames that arrive within {@link #GRACE}. */
+    public void callerLeft() {
+        callerLeft = System.nanoTime();
+    }
+
+    /**
+     * Until when ({@link System#nanoTime}) the network thread leaves the pending frames to a
+     * caller: {@link #GRACE} after they arrived (a caller woken by them is on its way) or after a
+     * caller last left a socket call (it is likely to come back); a time past if neither is recent.
+     */
+    public long graceEnd() {
+        return Math.max(callerLeft, framesAt) + GRACE;
+    }
+
+    /** Whether frames wait that no one has started taking. */
+    public boolean framesPending() {
+        return framesPending;
+    }
+
+    /** Called by the stack before it reads the link: frames posted after this raise the flag again. */
+    void framesTaken() {
+        framesPending = false;
+    }
+
+    private boolean waitFor(int[] slots, int[] wanted, long deadline, boolean orFrames) {
         try {
             while (true) {
                 for (int i = 0; i < slots.length; i++) {
                     if ((events[slots[i]] & (wanted[i] | ALWAYS)) != 0) {
                         return true;
                     }
+                }
+                if (orFrames && framesPending) {
+                    return false;
                 }
                 long left = deadline == FOREVER ? Long.MAX_VALUE : deadline - System.nanoTime();
                 if (left <= 0) {

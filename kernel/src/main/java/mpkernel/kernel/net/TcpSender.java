@@ -96,13 +96,18 @@ final class TcpSender {
      * for what it sends, or for a zero-window probe when the peer's window is shut.
      */
     void push(Sock s, long now) {
+        pushDataOnly(s, now);
+        if (s.has(Sock.ACK_NOW) && TcpState.synchronizedState(s.state())) {
+            ack(s, now);
+        }
+    }
+
+    /** What {@link #push} sends but the pure ACK: an acknowledgement still owed afterwards stays owed. */
+    void pushDataOnly(Sock s, long now) {
         int state = s.state();
         if (state == TcpState.ESTABLISHED || state == TcpState.CLOSE_WAIT || state == TcpState.FIN_WAIT_1
                 || state == TcpState.CLOSING || state == TcpState.LAST_ACK) {
             pushData(s, now);
-        }
-        if (s.has(Sock.ACK_NOW) && TcpState.synchronizedState(state)) {
-            ack(s, now);
         }
     }
 
