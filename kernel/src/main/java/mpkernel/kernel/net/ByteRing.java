@@ -57,12 +57,26 @@ final class ByteRing {
 
     /** Appends {@code n} bytes of {@code src} from {@code from}; {@code n} must not exceed {@link #free}. */
     void append(MemorySegment src, long from, int n) {
+        place(0, src, from, n);
+        extend(n);
+    }
+
+    /**
+     * Writes {@code n} bytes of {@code src} from {@code from} into the free part, {@code skip}
+     * bytes past the last byte held, without making them part of the ring's contents (a later
+     * {@link #extend} does); {@code skip + n} must not exceed {@link #free}.
+     */
+    void place(int skip, MemorySegment src, long from, int n) {
         int size = size();
-        int tail = (int) (((long) head() + length()) % size);
+        int start = (int) (((long) head() + length() + skip) % size);
         MemorySegment buffer = memory.at(address(), size);
-        int first = Math.min(n, size - tail);
-        MemorySegment.copy(src, from, buffer, tail, first);
+        int first = Math.min(n, size - start);
+        MemorySegment.copy(src, from, buffer, start, first);
         MemorySegment.copy(src, from + first, buffer, 0, n - first);
+    }
+
+    /** Makes the {@code n} bytes after the last byte held part of the contents; {@code n} must not exceed {@link #free}. */
+    void extend(int n) {
         fields.set(JAVA_INT, LENGTH, length() + n);
     }
 

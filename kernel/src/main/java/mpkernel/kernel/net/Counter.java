@@ -27,11 +27,18 @@ enum Counter {
     TCP_IN("tcp-in"),
     TCP_OUT("tcp-out"),
     TCP_RETRANSMISSIONS("tcp-retransmissions"),
+    /** Resends on the third duplicate ACK (each also counts as a retransmission). */
+    TCP_FAST_RETRANSMITS("tcp-fast-retransmits"),
+    /** Expiries of the retransmission timer with data in flight: the slow way losses are repaired. */
+    TCP_RETRANSMISSION_TIMEOUTS("tcp-retransmission-timeouts"),
     TCP_TIMEOUTS("tcp-timeouts"),
     TCP_RESETS_IN("tcp-resets-in"),
     TCP_RESETS_OUT("tcp-resets-out"),
     TCP_OUT_OF_WINDOW("tcp-out-of-window", true),
+    /** A segment beyond {@code RCV.NXT} thrown away (no room to hold it); the sender must resend it. */
     TCP_OUT_OF_ORDER("tcp-out-of-order", true),
+    /** A segment beyond {@code RCV.NXT} held until the gap before it is filled. */
+    TCP_OUT_OF_ORDER_KEPT("tcp-out-of-order-kept"),
     TCP_CHALLENGE_ACKS("tcp-challenge-acks"),
     TCP_LISTEN_OVERFLOW("tcp-listen-overflow", true),
     TCP_NO_MEMORY("tcp-no-memory", true);

@@ -13,7 +13,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 final class Sock {
 
     /** Bytes of a row. */
-    static final int ROW = 192;
+    static final int ROW = 216;
 
     // 32-bit fields
     static final int FLAGS = 0;
@@ -63,6 +63,10 @@ final class Sock {
     static final int RX = 152;
     /** The highest sequence number sent so far: a timeout sends again from {@code SND.UNA}, but what went before may still be acknowledged. */
     static final int SND_MAX = 176;
+    /** How many out-of-order ranges the receive ring holds beyond {@code RCV.NXT} (see {@link Reassembly}). */
+    static final int HELD_RANGES = 180;
+    /** {@link Reassembly#RANGES} pairs of sequence numbers, the start and end of each range, lowest first. */
+    static final int RANGES = 184;
 
     // FLAGS bits
     static final int USED = 1;

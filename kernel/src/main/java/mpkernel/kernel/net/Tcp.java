@@ -307,6 +307,7 @@ final class Tcp {
             int dups = s.get(Sock.DUP_ACKS) + 1;
             s.set(Sock.DUP_ACKS, dups);
             if (dups == 3) {
+                counters.count(Counter.TCP_FAST_RETRANSMITS);
                 Congestion.fastRetransmit(s, max - una);
                 sender.resendFirst(s, now);
             }
@@ -339,15 +340,18 @@ final class Tcp {
     }
 
     /**
-     * The segment's data, in order only: the part before {@code RCV.NXT} is trimmed, a segment
-     * that starts beyond it is dropped and re-acknowledged at once (the duplicate ACK a sender
-     * counts), whatever exceeds the window is dropped. Data for a connection its user closed
-     * resets it. False if the connection is gone.
+     * The segment's data: the part before {@code RCV.NXT} is trimmed, a segment that starts
+     * beyond it is held for later ({@link Reassembly}) and re-acknowledged at once (the
+     * duplicate ACK a sender counts), whatever exceeds the window is dropped; data that arrives
+     * in order takes the held ranges it reaches along with it. Data for a connection its user
+     * closed resets it. False if the connection is gone.
      */
     private boolean receive(Sock s, long now) {
         int skip = s.get(Sock.RCV_NXT) - seg.seq;
         if (skip < 0) {
-            counters.count(Counter.TCP_OUT_OF_ORDER);
+            // reading shut down: nothing is kept, in order or not
+            boolean kept = !s.has(Sock.SHUT_RD) && Reassembly.keep(s, seg, 0, -skip, seg.dataLength);
+            counters.count(kept ? Counter.TCP_OUT_OF_ORDER_KEPT : Counter.TCP_OUT_OF_ORDER);
             sender.ack(s, now);
             return true;
         }
@@ -369,6 +373,11 @@ final class Tcp {
             counters.count(Counter.TCP_OUT_OF_WINDOW);
         }
         s.set(Sock.RCV_NXT, s.get(Sock.RCV_NXT) + taken);
+        int joined = Reassembly.joined(s);
+        if (!s.has(Sock.SHUT_RD)) {
+            s.rx.extend(joined);
+        }
+        s.set(Sock.RCV_NXT, s.get(Sock.RCV_NXT) + joined);
         s.raise(Sock.ACK_NOW);
         return true;
     }

@@ -26,12 +26,18 @@ final class TcpSender {
         this.out = out;
     }
 
-    /** The receive window {@code s} advertises: the free room of its receive ring (all of it once reading is shut down). */
+    /**
+     * The receive window {@code s} advertises: the free room of its receive ring (all of it
+     * once reading is shut down); while it holds data beyond a gap, no more than the window it
+     * last advertised, so that its duplicate ACKs stay duplicates however much the reader takes
+     * meanwhile ({@link Reassembly}).
+     */
     static int window(Sock s) {
         if (s.rx.address() == 0) {
             return 0;
         }
-        return Math.min(MAX_WINDOW, s.has(Sock.SHUT_RD) ? s.rx.size() : s.rx.free());
+        int room = Math.min(MAX_WINDOW, s.has(Sock.SHUT_RD) ? s.rx.size() : s.rx.free());
+        return Reassembly.holding(s) ? Math.min(room, s.get(Sock.RCV_WND)) : room;
     }
 
     /**

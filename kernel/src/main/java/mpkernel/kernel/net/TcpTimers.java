@@ -68,6 +68,7 @@ final class TcpTimers {
             }
             s.set(Sock.RETRIES, s.get(Sock.RETRIES) + 1);
             if (flight > 0) {
+                counters.count(Counter.TCP_RETRANSMISSION_TIMEOUTS);
                 counters.count(Counter.TCP_RETRANSMISSIONS);
                 Congestion.timedOut(s, flight);
             }

@@ -9,13 +9,16 @@
  * both sides (64 KiB buffers; no window scaling), the MSS option (1460 bytes on a 1500-byte
  * MTU), retransmission on timeout with the RFC 6298 estimator (1 s initial, 200 ms minimum,
  * doubled on each expiry, go-back-N from the oldest unacknowledged byte), fast retransmit on
- * the third duplicate ACK, zero-window probes, FIN in every state of RFC 9293, RST both ways,
- * RFC 5961 challenge ACKs, and a short TIME_WAIT (2 s: a LAN, and a table of 64 sockets).
- * There is no delayed-ACK timer: the stack acknowledges at the end of each batch of received
- * frames (at most {@value mpkernel.kernel.net.NetStack#BATCH}), once per connection, piggybacked
- * on data when it has some. Not done: congestion control, out-of-order reassembly (segments
- * beyond the next expected byte are dropped and re-acknowledged), IP fragments, IP options
- * (skipped), urgent data, Nagle's algorithm (every send goes out at once).
+ * the third duplicate ACK, out-of-order segments held for reassembly (up to four ranges,
+ * each re-acknowledged at once with the window unchanged, so that the sender's fast retransmit
+ * repairs a loss), zero-window probes,
+ * FIN in every state of RFC 9293, RST both ways, RFC 5961 challenge ACKs, and a short
+ * TIME_WAIT (2 s: a LAN, and a table of 64 sockets). There is no delayed-ACK timer: the stack
+ * acknowledges at the end of each batch of received frames (at most
+ * {@value mpkernel.kernel.net.NetStack#BATCH}), once per connection, piggybacked on data when it
+ * has some. Not done: SACK (so a sender repairs one hole per round trip), fast recovery on the
+ * sending side, IP fragments, IP options (skipped), urgent data, Nagle's algorithm (every send
+ * goes out at once).
  */
 @RunsIn("SAFE_KERNEL")
 package mpkernel.kernel.net;
