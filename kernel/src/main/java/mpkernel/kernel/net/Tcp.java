@@ -378,7 +378,11 @@ final class Tcp {
             s.rx.extend(joined);
         }
         s.set(Sock.RCV_NXT, s.get(Sock.RCV_NXT) + joined);
-        s.raise(Sock.ACK_NOW);
+        if (joined > 0) {
+            sender.ack(s, now); // a segment that fills a gap is acknowledged at once, never delayed (RFC 5681, 4.2)
+        } else {
+            s.raise(Sock.ACK_NOW);
+        }
         return true;
     }
 

@@ -38,7 +38,7 @@ class TcpReassemblyTest {
             MemorySegment in = arena.allocate(4096);
 
             send(w, client, arena, "Z".repeat(100)); // left unread until the gap is open
-            w.settle(1);
+            w.settle(2 * NetStack.ACK_DELAY / 1_000_000); // a lone segment's acknowledgement is delayed: let it go out first
             boolean[] armed = {true};
             w.drop(f -> armed[0] && dataToGuest(f) && !(armed[0] = false));
             send(w, client, arena, "A".repeat(100));
