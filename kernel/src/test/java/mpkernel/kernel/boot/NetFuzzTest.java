@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import mpkernel.isolation.Backend;
@@ -52,10 +51,7 @@ class NetFuzzTest {
         kernel = Kernel.boot(KernelConfig.defaults(Backend.MPROTECT).withConsole(new ByteArrayOutputStream())
                 .withUserBytes(256L << 20).withNet(NetSpec.loop(line -> { })));
         Sys sys = kernel.sys();
-        CountDownLatch listening = new CountDownLatch(1);
-        int server = kernel.isolation().gate(Domain.USER).callInt(() -> sys.threadSpawn(
-                () -> TestServers.echo(sys, TestServers.acceptOne(sys, 7, listening))));
-        assertTrue(listening.await(10, TimeUnit.SECONDS));
+        int server = TestServers.spawnEcho(kernel, 7);
         try (Socket client = new Socket(InetAddress.getLoopbackAddress(), kernel.network().peer().forwarder().tcpPort())) {
             client.setSoTimeout(20_000);
             client.getOutputStream().write('a');

@@ -4,16 +4,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.foreign.MemorySegment;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import mpkernel.isolation.Backend;
 import mpkernel.isolation.Domain;
 import mpkernel.isolation.Gate;
-import mpkernel.kernel.api.SockAddr;
 import mpkernel.kernel.api.Sys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -59,9 +55,7 @@ class RequestCrossingsTest {
         kernel = Kernel.boot(KernelConfig.defaults(Backend.MPROTECT).withConsole(new ByteArrayOutputStream())
                 .withUserBytes(64L << 20).withNet(NetSpec.loop(line -> { })));
         Sys sys = kernel.sys();
-        CountDownLatch listening = new CountDownLatch(1);
-        int server = kernel.isolation().gate(Domain.USER).call(() -> sys.threadSpawn(() -> serveOne(sys, listening)));
-        assertTrue(listening.await(30, TimeUnit.SECONDS), "the server listens");
+        int server = TestServers.spawnEcho(kernel, 6379); // each recv's bytes sent back: a request/reply server
 
         byte[] request = "*2\r\n$3\r\nGET\r\n$3\r\nkey\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         double perRequest;
@@ -95,24 +89,5 @@ class RequestCrossingsTest {
         Gate unsafe = kernel.unsafeGate();
         Gate driver = kernel.driverGate();
         return sys.crossings() + unsafe.crossings() + (driver == unsafe ? 0 : driver.crossings());
-    }
-
-    /** One connection, answered as a request/reply server does: each {@code recv}'s bytes sent back in one {@code send}. */
-    private static void serveOne(Sys sys, CountDownLatch listening) {
-        int listener = sys.socket(Sys.AF_INET, Sys.SOCK_STREAM, 0);
-        sys.bind(listener, SockAddr.any(6379));
-        sys.listen(listener, 8);
-        listening.countDown();
-        int connection = sys.accept(listener);
-        sys.close(listener);
-        MemorySegment buf = sys.malloc(4096);
-        long n;
-        while ((n = sys.recv(connection, buf, 0)) > 0) {
-            for (long off = 0; off < n; ) {
-                off += sys.send(connection, buf.asSlice(off, n - off), 0);
-            }
-        }
-        sys.close(connection);
-        sys.free(buf);
     }
 }

@@ -2,6 +2,9 @@ package mpkernel.kernel.boot;
 
 import java.lang.foreign.MemorySegment;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import mpkernel.isolation.Domain;
 
 import mpkernel.kernel.api.SockAddr;
 import mpkernel.kernel.api.Sys;
@@ -34,5 +37,16 @@ final class TestServers {
         }
         sys.close(connection);
         sys.free(buf);
+    }
+
+    /** Spawns a user task on {@code kernel} that accepts one connection on {@code port} and echoes it; returns the task once it listens. */
+    static int spawnEcho(Kernel kernel, int port) throws InterruptedException {
+        Sys sys = kernel.sys();
+        CountDownLatch listening = new CountDownLatch(1);
+        int task = kernel.isolation().gate(Domain.USER).callInt(() -> sys.threadSpawn(() -> echo(sys, acceptOne(sys, port, listening))));
+        if (!listening.await(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("the echo server does not listen on port " + port);
+        }
+        return task;
     }
 }
