@@ -119,7 +119,7 @@ final class FaultsCommand implements Callable<Integer> {
             throw new UserError("faults: mpk-dry protects nothing; use none, mprotect or mpk");
         }
         if (slurm != 0) {
-            return submitToSlurm(b, driver);
+            return submitToSlurm(b);
         }
         if (qemu) {
             return inGuest(b);
@@ -128,7 +128,7 @@ final class FaultsCommand implements Callable<Integer> {
             throw new UserError("faults: backend mpk needs PKU, which this machine lacks; use --backend mprotect or --qemu");
         }
         Path dir = out != null ? out : PkuGuest.projectRoot().resolve("results");
-        String label = b.cliName() + (driver ? "+driver" : "");
+        String label = label(b);
         String name = fileName(label, sh[0], sh[1]);
         Map<String, String> header = machine.provenance(label, typed != null ? typed : TypedCommand.of(spec));
         header.put("seed", Long.toString(seed));
@@ -172,7 +172,7 @@ final class FaultsCommand implements Callable<Integer> {
      * folder they share) and a job that merges the shards into the file one process would have
      * written.
      */
-    private int submitToSlurm(Backend b, boolean driver) throws IOException {
+    private int submitToSlurm(Backend b) throws IOException {
         if (slurm < 1) {
             throw new UserError("faults: --slurm must be at least 1, got " + slurm);
         }
@@ -180,24 +180,13 @@ final class FaultsCommand implements Callable<Integer> {
             throw new UserError("faults: --slurm makes the shards itself; leave out --shard");
         }
         Path dir = (out != null ? out : PkuGuest.projectRoot().resolve("results")).toAbsolutePath();
-        String label = b.cliName() + (driver ? "+driver" : "");
+        String label = label(b);
         String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path runDir = dir.resolve("slurm").resolve("faults-" + label + "-" + seed + "-" + stamp);
-        List<String> launcher = new ArrayList<>(List.of(PkuGuest.javaLauncher()));
-        launcher.addAll(Launch.launcherJvmOptions());
-        launcher.addAll(List.of("-p", Launch.modulePath(), "-m", "mpkernel.experiments/mpkernel.cli.Main", "faults"));
-        List<String> task = new ArrayList<>(launcher);
-        task.addAll(List.of("--backend", b.cliName(), "--trials", Integer.toString(trials), "--seed", Long.toString(seed),
-                "--models", String.join(",", models), "--domains", domains, "--shard", "$SLURM_ARRAY_TASK_ID/" + slurm, "--out", dir.toString(),
-                "--typed", TypedCommand.of(spec)));
-        if (jobsOption != null) {
-            task.addAll(List.of("--jobs", Integer.toString(jobs)));
-        }
+        List<String> launcher = faultsLauncher();
+        List<String> task = shardCommand(b, "$SLURM_ARRAY_TASK_ID/" + slurm, dir);
         if (qemu) {
             task.addAll(List.of("--qemu", "--guests", "1"));
-        }
-        if (timeoutOption != null) {
-            task.addAll(List.of("--timeout", Integer.toString(timeout)));
         }
         Path merged = dir.resolve(fileName(label, 1, 1));
         if (Files.exists(merged)) {
@@ -286,6 +275,11 @@ final class FaultsCommand implements Callable<Integer> {
         return new Campaign.Run(Classifier.classify(t, o, golden, ms), Classifier.outputHash(o));
     }
 
+    /** What names the campaign in its files: the backend, and {@code +driver} with the DRIVER domain. */
+    private String label(Backend b) {
+        return b.cliName() + (domains.equals("driver") ? "+driver" : "");
+    }
+
     /** The campaign file of shard {@code i} of {@code n} ({@code n == 1}: the whole campaign). */
     private String fileName(String label, int i, int n) {
         return "faults-" + label + "-" + seed + (n > 1 ? "-shard" + i + "of" + n : "") + ".csv";
@@ -303,28 +297,23 @@ final class FaultsCommand implements Callable<Integer> {
             throw new UserError("faults: --guests makes the shards itself; leave out --shard, or give --guests 1");
         }
         Path dir = (out != null ? out : PkuGuest.projectRoot().resolve("results")).toAbsolutePath();
-        String label = b.cliName() + (domains.equals("driver") ? "+driver" : "");
+        String label = label(b);
+        if (g == 1) {
+            requireGuest();
+            return new GuestShards(List.of(shardCommand(b, shard, dir)), guestTimeout(trials)).run();
+        }
         Path merged = dir.resolve(fileName(label, 1, 1));
         // the shards live in a folder of their own, so that a results folder holds each campaign once
         Path shardDir = dir.resolve(GUEST_SHARDS);
         List<Path> shardFiles = new ArrayList<>();
-        for (int k = 1; k <= g && g > 1; k++) {
-            shardFiles.add(shardDir.resolve(fileName(label, k, g)));
-        }
-        if (g > 1) {
-            refuseForeign(merged, shardFiles);
-        }
-        PkuGuest.unavailableReason().ifPresent(r -> {
-            throw new UserError("faults: --qemu needs the PKU guest: " + r);
-        });
-        if (g == 1) {
-            return new GuestShards(List.of(guestCommand(b, shard, dir)), guestTimeout(trials)).run();
-        }
-        Files.createDirectories(shardDir);
         List<List<String>> commands = new ArrayList<>();
         for (int k = 1; k <= g; k++) {
-            commands.add(guestCommand(b, k + "/" + g, shardDir));
+            shardFiles.add(shardDir.resolve(fileName(label, k, g)));
+            commands.add(shardCommand(b, k + "/" + g, shardDir));
         }
+        refuseForeign(merged, shardFiles);
+        requireGuest();
+        Files.createDirectories(shardDir);
         int before = rowsIn(shardFiles);
         long t0 = System.nanoTime();
         int status = new GuestShards(commands, guestTimeout((trials + g - 1) / g)).run();
@@ -363,12 +352,28 @@ final class FaultsCommand implements Callable<Integer> {
         return n;
     }
 
-    /** The launcher command that runs {@code shardOfCampaign} inside one guest. */
-    private List<String> guestCommand(Backend b, String shardOfCampaign, Path dir) {
+    private static void requireGuest() {
+        PkuGuest.unavailableReason().ifPresent(r -> {
+            throw new UserError("faults: --qemu needs the PKU guest: " + r);
+        });
+    }
+
+    /** The launcher's own command line up to {@code faults}, as this JVM was started. */
+    private static List<String> faultsLauncher() {
         List<String> cmd = new ArrayList<>(List.of(PkuGuest.javaLauncher()));
         cmd.addAll(Launch.launcherJvmOptions());
-        cmd.addAll(List.of("-p", Launch.modulePath(), "-m", "mpkernel.experiments/mpkernel.cli.Main", "faults",
-                "--backend", b.cliName(), "--trials", Integer.toString(trials), "--seed", Long.toString(seed),
+        cmd.addAll(List.of("-p", Launch.modulePath(), "-m", "mpkernel.experiments/mpkernel.cli.Main", "faults"));
+        return cmd;
+    }
+
+    /**
+     * The command that runs {@code shardOfCampaign} of this campaign into {@code dir}, with the
+     * options the user gave (a guest's or a Slurm task's): the defaults that depend on where it
+     * runs ({@code --jobs}, {@code --timeout}) are left to the place that runs it.
+     */
+    private List<String> shardCommand(Backend b, String shardOfCampaign, Path dir) {
+        List<String> cmd = faultsLauncher();
+        cmd.addAll(List.of("--backend", b.cliName(), "--trials", Integer.toString(trials), "--seed", Long.toString(seed),
                 "--models", String.join(",", models), "--shard", shardOfCampaign,
                 "--domains", domains, "--typed", TypedCommand.of(spec), "--out", dir.toString()));
         if (jobsOption != null) {
